@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { LoggerOptions } from 'pino';
+import type { AppContext } from './app-context';
+import { registerModules } from './modules';
+import { registerAuthRoutes } from './platform/auth/auth.routes';
+import { AppError } from './platform/errors';
+import { issueCsrfCookie } from './platform/http/csrf';
+import { registerErrorHandling } from './platform/http/error-handler';
+import { registerHealthRoutes } from './platform/http/health.routes';
+import { registerOpenApi } from './platform/http/openapi';
+import { registerRouteAccess } from './platform/http/route-access';
+import { contentSecurityPolicy } from './platform/http/security-headers';
+import { registerStaticWeb } from './platform/http/static-web';
+import { loggerOptions } from './platform/logging';
+
+export interface BuildAppOptions {
+  /** pino logger options, or false for none (tests). */
+  logger?: boolean | LoggerOptions;
+}
+
+/**
+ * Builds the Fastify app: plugins, error mapper, access rules, routes. It does not listen; main.ts
+ * (or a test) does.
+ */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(ctx.config.logLevel),
+    genReqId: () => randomUUID(),
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+    hsts: ctx.config.env === 'production',
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () =>
+      new AppError('RATE_LIMITED', 'Too many attempts; wait a minute and try again.'),
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    issueCsrfCookie(request, reply);
+  });
+
+  registerRouteAccess(app, ctx);
+  await registerOpenApi(app, ctx);
+  registerHealthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  await registerModules(app, ctx);
+  await registerStaticWeb(app);
+  return app;
+}

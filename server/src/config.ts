@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LANTERN_ENV: z.enum(['development', 'demo', 'test', 'production']).default('demo'),
+  LANTERN_DATA_DIR: z.string().min(1).default('./data'),
+  LANTERN_KEY_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  LANTERN_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  LANTERN_SEED_DEMO: booleanFromEnv.optional(),
+  LANTERN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LANTERN_TRUST_PROXY: booleanFromEnv.default(false),
+  LANTERN_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  LANTERN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  env: 'development' | 'demo' | 'test' | 'production';
+  dataDir: string;
+  keyDir: string;
+  databaseUrl: string | undefined;
+  demoPassword: string | undefined;
+  seedDemo: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  session: { idleMinutes: number; absoluteHours: number };
+  version: string;
+}
+
+/** Thrown when the environment holds a value Lantern cannot start with; names the variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once, at start; every other module takes the typed Config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.0'): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.LANTERN_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    env: e.LANTERN_ENV,
+    dataDir,
+    keyDir: path.resolve(e.LANTERN_KEY_DIR ?? path.join(dataDir, 'keys')),
+    databaseUrl: e.DATABASE_URL,
+    demoPassword: e.LANTERN_DEMO_PASSWORD,
+    seedDemo: e.LANTERN_SEED_DEMO ?? e.LANTERN_ENV !== 'production',
+    logLevel: e.LANTERN_LOG_LEVEL,
+    trustProxy: e.LANTERN_TRUST_PROXY,
+    bodyLimitBytes: e.LANTERN_BODY_LIMIT_BYTES,
+    session: { idleMinutes: e.LANTERN_SESSION_IDLE_MINUTES, absoluteHours: e.LANTERN_SESSION_ABSOLUTE_HOURS },
+    version,
+  };
+}

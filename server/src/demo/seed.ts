@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { appMeta } from '../db/meta.schema';
+import { createUser } from '../platform/auth/use-cases/create-user';
+import { findUserByUsername } from '../platform/auth/users.repo';
+import { demoUsers } from './demo-users';
+
+const seededKey = 'demo_seeded_at';
+
+export interface SeedResult {
+  seeded: boolean;
+  /** Only when the seed generated it: shown once to the person starting Lantern. */
+  generatedPassword?: string;
+  usernames: string[];
+}
+
+export async function isDemoSeeded(db: Db): Promise<boolean> {
+  const rows = await db.select().from(appMeta).where(eq(appMeta.key, seededKey)).limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Creates the demo accounts once. A restart finds the marker and changes nothing, so data the
+ * user made is never overwritten.
+ */
+export async function seedDemo(db: Db, options: { password?: string | undefined }): Promise<SeedResult> {
+  const usernames = demoUsers.map((u) => u.username);
+  if (await isDemoSeeded(db)) return { seeded: false, usernames };
+  const generated = options.password ? undefined : randomBytes(12).toString('base64url');
+  const password = options.password ?? generated!;
+  await db.transaction(async (tx) => {
+    for (const user of demoUsers) {
+      if (await findUserByUsername(tx, user.username)) continue;
+      await createUser(tx, { ...user, password });
+    }
+    await tx.insert(appMeta).values({ key: seededKey, value: new Date().toISOString() });
+  });
+  return generated ? { seeded: true, generatedPassword: generated, usernames } : { seeded: true, usernames };
+}

@@ -1,0 +1,9 @@
+import type { Role } from '#shared/contracts/roles';
+
+/** The signed-in user a request acts for. Built from the database on every request. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { meResponse, signInRequest } from '#shared/contracts/auth';
+import type { AppContext } from '../../app-context';
+import { actorOf } from '../http/route-access';
+import { clearSessionCookie, sessionCookie, setSessionCookie } from '../http/session-cookie';
+import { endSession } from './session.service';
+import { signIn } from './use-cases/sign-in';
+import { presentUser } from './user.presenter';
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/auth/sign-in',
+    {
+      config: { access: { public: true }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with username and password',
+        body: signInRequest,
+        response: { 200: meResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = await signIn(ctx, request.body, {
+        previousToken: request.cookies[sessionCookie],
+        userAgent: request.headers['user-agent'],
+      });
+      setSessionCookie(request, reply, result.token, result.expiresAt);
+      request.log.info({ userId: result.user.id }, 'signed in');
+      return { user: presentUser(result.user) };
+    },
+  );
+
+  api.post(
+    '/api/auth/sign-out',
+    {
+      config: { access: { permission: 'self' } },
+      schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      const token = request.cookies[sessionCookie];
+      if (token) await endSession(ctx.database.db, token);
+      clearSessionCookie(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.get(
+    '/api/auth/me',
+    {
+      config: { access: { permission: 'self' } },
+      schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meResponse } },
+    },
+    async (request) => ({ user: presentUser(actorOf(request)) }),
+  );
+}

@@ -1,0 +1,37 @@
+import type { SignInRequest } from '#shared/contracts/auth';
+import type { AppContext } from '../../../app-context';
+import { AppError } from '../../errors';
+import { verifyPassword } from '../passwords';
+import { endSession, startSession } from '../session.service';
+import type { UserRow } from '../auth.schema';
+import { findUserByUsername } from '../users.repo';
+
+export interface SignInResult {
+  user: UserRow;
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * Checks credentials and opens a new session. Unknown users, wrong passwords and disabled
+ * accounts get the same answer after the same work (a dummy hash), so the response tells an
+ * attacker nothing about which usernames exist.
+ */
+export async function signIn(
+  ctx: AppContext,
+  input: SignInRequest,
+  meta: { previousToken?: string | undefined; userAgent?: string | undefined },
+): Promise<SignInResult> {
+  const { db } = ctx.database;
+  const user = await findUserByUsername(db, input.username);
+  const passwordOk = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !passwordOk || user.disabledAt) {
+    throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password.');
+  }
+  return db.transaction(async (tx) => {
+    // Session fixation: whatever session the browser held is ended, and a fresh token issued.
+    if (meta.previousToken) await endSession(tx, meta.previousToken);
+    const session = await startSession(tx, ctx.clock, ctx.config.session, user.id, meta.userAgent);
+    return { user, ...session };
+  });
+}

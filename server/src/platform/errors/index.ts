@@ -1,0 +1,2 @@
+export { AppError, type ErrorCode, type ErrorDetails, errorCodes } from './app-error';
+export { httpStatusOf } from './http-status';

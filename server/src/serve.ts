@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { seedDemo } from './demo/seed';
+import { systemClock } from './platform/clock';
+import { openRuntime } from './runtime';
+
+function printDemoAccess(
+  config: Config,
+  url: string,
+  seed: Awaited<ReturnType<typeof seedDemo>> | undefined,
+) {
+  const lines = [`\nLantern is running at ${url}`];
+  if (seed) {
+    lines.push(`Demo users (one per role): ${seed.usernames.join(', ')}`);
+    if (seed.generatedPassword) {
+      const file = path.join(config.dataDir, 'demo-credentials.txt');
+      fs.writeFileSync(file, `password: ${seed.generatedPassword}\n`, { mode: 0o600 });
+      lines.push(`Demo password (generated, shown once; also in ${file}): ${seed.generatedPassword}`);
+    } else if (seed.seeded) {
+      lines.push('Demo password: the value of LANTERN_DEMO_PASSWORD.');
+    } else {
+      lines.push(
+        'Demo password: as printed at first start (see data/demo-credentials.txt), or LANTERN_DEMO_PASSWORD if it was set then.',
+      );
+    }
+    lines.push('Sign in as e.g. "handler" or "admin".');
+  }
+  // Written to the terminal, not the log stream: logs never carry credentials.
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+/** Starts Lantern: lock, database, migrations, demo seed, HTTP, graceful shutdown on SIGTERM/SIGINT. */
+export async function serve(config: Config): Promise<void> {
+  const runtime = await openRuntime(config);
+  const seed = config.seedDemo
+    ? await seedDemo(runtime.database.db, { password: config.demoPassword })
+    : undefined;
+  const app = await buildApp({ config, database: runtime.database, clock: systemClock });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    try {
+      await app.close();
+    } finally {
+      await runtime.close();
+    }
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  printDemoAccess(config, `http://localhost:${port}`, seed);
+}
