@@ -52,6 +52,16 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       new AppError('RATE_LIMITED', 'Too many attempts; wait a minute and try again.'),
   });
 
+  // Graceful shutdown: answers finished after close() began tell the client to drop the
+  // keep-alive connection, so close() does not wait for idle sockets to time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

@@ -20,6 +20,7 @@ const envSchema = z.object({
   LANTERN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LANTERN_TRUST_PROXY: booleanFromEnv.default(false),
   LANTERN_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  LANTERN_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   LANTERN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
 });
@@ -37,6 +38,8 @@ export interface Config {
   trustProxy: boolean;
   bodyLimitBytes: number;
   session: { idleMinutes: number; absoluteHours: number };
+  /** Sign-in attempts allowed per client address per minute. */
+  signInAttemptsPerMinute: number;
   version: string;
 }
 
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
     trustProxy: e.LANTERN_TRUST_PROXY,
     bodyLimitBytes: e.LANTERN_BODY_LIMIT_BYTES,
     session: { idleMinutes: e.LANTERN_SESSION_IDLE_MINUTES, absoluteHours: e.LANTERN_SESSION_ABSOLUTE_HOURS },
+    signInAttemptsPerMinute: e.LANTERN_SIGN_IN_ATTEMPTS_PER_MINUTE,
     version,
   };
 }

@@ -15,7 +15,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   api.post(
     '/api/auth/sign-in',
     {
-      config: { access: { public: true }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        access: { public: true },
+        rateLimit: { max: ctx.config.signInAttemptsPerMinute, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password',

@@ -15,10 +15,20 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** Every route registered, with its access rule: what the route tests enumerate. */
+    routeCatalog: RouteEntry[];
+  }
   interface FastifyRequest {
     actor: Actor | null;
     sessionTokenHash: string | null;
   }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
 }
 
 /** Routes outside /api (static files, docs) are public by nature; API routes must declare. */
@@ -58,7 +68,12 @@ export function registerRouteAccess(app: FastifyInstance, ctx: AppContext): void
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionTokenHash', null);
 
+  const catalog: RouteEntry[] = [];
+  app.decorate('routeCatalog', catalog);
+
   app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) catalog.push({ method, url: route.url, access: route.config?.access });
     if (!requiresDeclaredAccess(route.url)) return;
     if (!isRouteAccess(route.config?.access)) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access).`);

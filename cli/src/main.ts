@@ -1,0 +1,31 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../../server/src/config';
+import { DataDirLockedError } from '../../server/src/db/data-dir-lock';
+import { AppError } from '../../server/src/platform/errors';
+import { packageVersion } from '../../server/src/version';
+import { registerDbCommands } from './commands/db';
+import { registerSeedCommand } from './commands/seed';
+import { registerServeCommand } from './commands/serve';
+import { registerUsersCommands } from './commands/users';
+
+const program = new Command('lantern')
+  .description('Lantern: operations platform for intelligence work under law')
+  .version(packageVersion)
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommand(program);
+registerDbCommands(program);
+registerSeedCommand(program);
+registerUsersCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof AppError) {
+    process.stderr.write(`lantern: ${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

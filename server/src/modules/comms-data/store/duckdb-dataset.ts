@@ -1,0 +1,108 @@
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type {
+  CellSiteImportResult,
+  CoLocatedNumber,
+  CoLocatedPair,
+  CoLocationOptions,
+  DatasetStats,
+  DatasetStore,
+  EdgeBatch,
+  EventPage,
+  ImportOptions,
+  ImportResult,
+  PairEventsOptions,
+  RepeatedCoLocationOptions,
+  Scope,
+  Timeline,
+  TimelineOptions,
+} from './analytics-store.types.js';
+import { readMeta } from './dataset-meta.js';
+import { importCellSites } from './import/import-cell-sites.js';
+import { importFiles } from './import/import-files.js';
+import type { ProviderProfile } from './provider-profile.schema.js';
+import { coLocation, repeatedCoLocation } from './queries/co-location.query.js';
+import { lookupIds, lookupNumbers, numberCount } from './queries/numbers.query.js';
+import { pairEvents } from './queries/pair-events.query.js';
+import { stats } from './queries/stats.query.js';
+import { streamPairs } from './queries/stream-pairs.js';
+import { timeline } from './queries/timeline.query.js';
+
+/**
+ * One dataset's DuckDB database. Every operation takes its own connection (DuckDB connections are
+ * cheap; a streaming result must not share one), and writes are queued so one import runs at a time.
+ */
+export class DuckDbDataset implements DatasetStore {
+  private writes: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly datasetId: string,
+    private readonly instance: () => Promise<DuckDBInstance>,
+    private readonly defaultRejectsPath: string,
+  ) {}
+
+  private async read<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await (await this.instance()).connect();
+    try {
+      return await fn(connection);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  private write<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const next = this.writes.then(() => this.read(fn));
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  importFiles(files: string[], profile: ProviderProfile, options: ImportOptions = {}): Promise<ImportResult> {
+    return this.write((c) =>
+      importFiles(c, files, profile, options.rejectsPath ?? this.defaultRejectsPath, options),
+    );
+  }
+
+  importCellSites(file: string, options: { delimiter?: string } = {}): Promise<CellSiteImportResult> {
+    return this.write((c) => importCellSites(c, file, options.delimiter));
+  }
+
+  dataVersion(): Promise<number> {
+    return this.read((c) => readMeta(c, 'data_version'));
+  }
+
+  async *streamPairs(scope?: Scope, batchSize?: number): AsyncIterable<EdgeBatch> {
+    const connection = await (await this.instance()).connect();
+    yield* streamPairs(connection, scope, batchSize);
+  }
+
+  numberCount(): Promise<number> {
+    return this.read(numberCount);
+  }
+
+  lookupIds(numbers: readonly string[]): Promise<Map<string, number>> {
+    return this.read((c) => lookupIds(c, numbers));
+  }
+
+  lookupNumbers(ids: ArrayLike<number>): Promise<string[]> {
+    return this.read((c) => lookupNumbers(c, ids));
+  }
+
+  pairEvents(a: string, b: string, scope?: Scope, options?: PairEventsOptions): Promise<EventPage> {
+    return this.read((c) => pairEvents(c, a, b, scope, options));
+  }
+
+  timeline(number: string, scope?: Scope, options?: TimelineOptions): Promise<Timeline> {
+    return this.read((c) => timeline(c, number, scope, options));
+  }
+
+  coLocation(number: string, options: CoLocationOptions): Promise<CoLocatedNumber[]> {
+    return this.read((c) => coLocation(c, number, options));
+  }
+
+  repeatedCoLocation(options: RepeatedCoLocationOptions): Promise<CoLocatedPair[]> {
+    return this.read((c) => repeatedCoLocation(c, options));
+  }
+
+  stats(scope?: Scope): Promise<DatasetStats> {
+    return this.read((c) => stats(c, scope));
+  }
+}

@@ -1,0 +1,78 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { AnalyticsStore, DatasetStore } from './analytics-store.types.js';
+import { DATASET_SCHEMA_SQL } from './dataset-schema.sql.js';
+import { DuckDbDataset } from './duckdb-dataset.js';
+
+const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+/**
+ * AnalyticsStore on embedded DuckDB: one database file per dataset at `<dir>/<datasetId>.duckdb`
+ * (Lantern uses `$LANTERN_DATA_DIR/comms/`). Instances are opened on first use, cached, and closed
+ * by `close()`. DuckDB lets one process hold a file for writing, so one store per process.
+ */
+export class DuckDbStore implements AnalyticsStore {
+  private readonly instances = new Map<string, Promise<DuckDBInstance>>();
+  private readonly datasets = new Map<string, DuckDbDataset>();
+
+  constructor(private readonly dir: string) {}
+
+  /** The file holding a dataset; ids are restricted so they cannot escape the directory. */
+  pathOf(datasetId: string): string {
+    if (!DATASET_ID.test(datasetId)) throw new Error(`invalid dataset id '${datasetId}'`);
+    return join(this.dir, `${datasetId}.duckdb`);
+  }
+
+  dataset(datasetId: string): DatasetStore {
+    const path = this.pathOf(datasetId);
+    let ds = this.datasets.get(datasetId);
+    if (!ds) {
+      ds = new DuckDbDataset(
+        datasetId,
+        () => this.open(datasetId, path),
+        join(this.dir, `${datasetId}.rejects.csv`),
+      );
+      this.datasets.set(datasetId, ds);
+    }
+    return ds;
+  }
+
+  private open(datasetId: string, path: string): Promise<DuckDBInstance> {
+    let pending = this.instances.get(datasetId);
+    if (!pending) {
+      pending = (async () => {
+        await mkdir(this.dir, { recursive: true });
+        const instance = await DuckDBInstance.create(path);
+        const connection = await instance.connect();
+        try {
+          await connection.run(DATASET_SCHEMA_SQL);
+        } finally {
+          connection.closeSync();
+        }
+        return instance;
+      })();
+      pending.catch(() => this.instances.delete(datasetId));
+      this.instances.set(datasetId, pending);
+    }
+    return pending;
+  }
+
+  private async closeDataset(datasetId: string): Promise<void> {
+    const pending = this.instances.get(datasetId);
+    this.instances.delete(datasetId);
+    this.datasets.delete(datasetId);
+    if (pending) (await pending.catch(() => null))?.closeSync();
+  }
+
+  async deleteDataset(datasetId: string): Promise<void> {
+    const path = this.pathOf(datasetId);
+    await this.closeDataset(datasetId);
+    await rm(path, { force: true });
+    await rm(`${path}.wal`, { force: true });
+  }
+
+  async close(): Promise<void> {
+    for (const id of [...this.instances.keys()]) await this.closeDataset(id);
+  }
+}

@@ -1,0 +1,59 @@
+import { sqlString } from './sql-literal.js';
+
+export interface PhoneNumberFormat {
+  /** Country calling code without '+', e.g. '44'. */
+  defaultCountryCode: string;
+  /** National trunk prefix, e.g. '0' in the UK. */
+  nationalPrefix: string;
+  /** International call prefix, e.g. '00'. */
+  internationalPrefix: string;
+}
+
+export const UK_NUMBER_FORMAT: PhoneNumberFormat = {
+  defaultCountryCode: '44',
+  nationalPrefix: '0',
+  internationalPrefix: '00',
+};
+
+/** E.164: '+', a non-zero digit, 7–15 digits in all (ITU-T E.164 §6: at most 15 digits). */
+export const E164_PATTERN = '^\\+[1-9][0-9]{6,14}$';
+
+/**
+ * SQL expression normalising a phone number held in `expr` (VARCHAR) to E.164, or NULL when it
+ * cannot be one. Rules, in order (ITU-T E.164 with national dialling conventions):
+ * separators (space - . / ( ) and a "(0)" trunk marker) are removed; "+…" is international;
+ * the international prefix ("00…") is replaced by '+'; the national trunk prefix ("0…") is replaced
+ * by '+' and the default country code; bare digits starting with the country code and at least
+ * 11 long are international without '+'; other bare digits are national without the trunk
+ * prefix. The result must match {@link E164_PATTERN}.
+ */
+export function e164Sql(expr: string, format: PhoneNumberFormat): string {
+  return e164ValidSql(e164CandidateSql(e164StripSql(expr), format));
+}
+
+/** Step 1 of {@link e164Sql}: separators and a "(0)" trunk marker removed. */
+export function e164StripSql(expr: string): string {
+  return `regexp_replace(regexp_replace(trim(${expr}), '\\(0\\)', '', 'g'), '[\\s\\-./()]', '', 'g')`;
+}
+
+/** Step 2 of {@link e164Sql}: prefixes resolved ('+' and country code), from a stripped value `s`. */
+export function e164CandidateSql(s: string, format: PhoneNumberFormat): string {
+  const cc = format.defaultCountryCode;
+  const intl = format.internationalPrefix;
+  const trunk = format.nationalPrefix;
+  const branches = [
+    `WHEN starts_with(${s}, '+') THEN ${s}`,
+    intl ? `WHEN starts_with(${s}, ${sqlString(intl)}) THEN '+' || substr(${s}, ${intl.length + 1})` : '',
+    trunk
+      ? `WHEN starts_with(${s}, ${sqlString(trunk)}) THEN '+${cc}' || substr(${s}, ${trunk.length + 1})`
+      : '',
+    `WHEN starts_with(${s}, ${sqlString(cc)}) AND length(${s}) >= 11 THEN '+' || ${s}`,
+    `ELSE '+${cc}' || ${s}`,
+  ].filter(Boolean);
+  return `(CASE ${branches.join(' ')} END)`;
+}
+
+/** Step 3 of {@link e164Sql}: the candidate if it is valid E.164, else NULL. */
+export function e164ValidSql(candidate: string): string {
+  return `(CASE WHEN regexp_full_match(${candidate}, ${sqlString(E164_PATTERN)}) THEN ${candidate} END)`;
+}

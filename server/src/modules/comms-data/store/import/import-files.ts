@@ -1,0 +1,91 @@
+import { rename, rm, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ImportOptions, ImportResult } from '../analytics-store.types.js';
+import { readMeta, writeMeta } from '../dataset-meta.js';
+import type { ProviderProfile } from '../provider-profile.schema.js';
+import { sqlString } from '../sql-literal.js';
+import { ImportProgressReporter } from './import-progress.js';
+import { INCOMING_TABLE_SQL, loadStaged } from './load-staged.js';
+import { rebuildDerived } from './rebuild-derived.js';
+import { type RejectRow, writeRejectsFile } from './rejects-file.js';
+import { type StagedFile, stageFile } from './stage-file.js';
+
+function profileTimeZone(profile: ProviderProfile): string {
+  return profile.time.kind === 'epoch' ? 'UTC' : profile.time.timeZone;
+}
+
+/**
+ * Imports files into a dataset in ONE DuckDB transaction: if anything throws (including the
+ * progress callback) or the process dies, the dataset is left exactly as before. Every row read
+ * is loaded, a duplicate, or rejected (read = loaded + duplicates + rejected); rejects go to a
+ * CSV with file, line, reason and raw line, renamed into place only after the commit.
+ */
+export async function importFiles(
+  connection: DuckDBConnection,
+  inputFiles: string[],
+  profile: ProviderProfile,
+  rejectsPath: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const files = [...new Set(inputFiles.map((f) => resolve(f)))];
+  const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+  const bytesTotal = sizes.reduce((s, x) => s + x, 0);
+  const reporter = new ImportProgressReporter(
+    connection,
+    options.onProgress,
+    bytesTotal,
+    options.progressIntervalMs,
+  );
+  await connection.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false;
+    SET TimeZone = ${sqlString(profileTimeZone(profile))}`);
+  const tmpRejects = `${rejectsPath}.tmp-${process.pid}`;
+  await connection.run('BEGIN TRANSACTION');
+  let committed = false;
+  try {
+    await connection.run(INCOMING_TABLE_SQL);
+    const staged: StagedFile[] = [];
+    let bytesFrom = 0;
+    for (const [index, path] of files.entries()) {
+      staged.push(await stageFile(connection, reporter, profile, { path, index, bytesFrom }));
+      bytesFrom += sizes[index]!;
+    }
+    const good = staged.reduce((s, f) => s + f.good, 0);
+    const read = staged.reduce((s, f) => s + f.read, 0);
+    reporter.phase('load', { rowsDone: 0, rowsTotal: good, bytesDone: bytesTotal, file: undefined });
+    const { firstEventId, loadedByFile } = await loadStaged(connection, reporter, files);
+    const loaded = loadedByFile.reduce((s, x) => s + x, 0);
+    reporter.phase('index', { rowsDone: loaded, rowsTotal: loaded });
+    await rebuildDerived(connection, reporter, firstEventId);
+    if (loaded > 0)
+      await writeMeta(connection, 'data_version', (await readMeta(connection, 'data_version')) + 1);
+    const rejects: RejectRow[] = staged.flatMap((f) => f.rejects);
+    reporter.phase('rejects', { rowsDone: read, rowsTotal: read });
+    await writeRejectsFile(tmpRejects, rejects);
+    reporter.phase('commit');
+    await connection.run('COMMIT');
+    committed = true;
+    await rename(tmpRejects, rejectsPath);
+    const rejectReasons: Record<string, number> = {};
+    for (const r of rejects) rejectReasons[r.reason] = (rejectReasons[r.reason] ?? 0) + 1;
+    return {
+      read,
+      loaded,
+      duplicates: good - loaded,
+      rejected: rejects.length,
+      rejectsPath,
+      rejectReasons,
+      files: files.map((path, i) => ({
+        path,
+        read: staged[i]!.read,
+        loaded: loadedByFile[i]!,
+        duplicates: staged[i]!.good - loadedByFile[i]!,
+        rejected: staged[i]!.rejects.length,
+      })),
+    };
+  } catch (error) {
+    if (!committed) await connection.run('ROLLBACK').catch(() => undefined);
+    await rm(tmpRejects, { force: true });
+    throw error;
+  }
+}

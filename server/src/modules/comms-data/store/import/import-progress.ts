@@ -1,0 +1,70 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ImportPhase, ImportProgress } from '../analytics-store.types.js';
+
+/**
+ * Reports real import progress: at phase boundaries, and while DuckDB runs a long statement by
+ * polling the connection's query progress. An error thrown by the callback interrupts the running
+ * statement and is re-thrown by `run`, so the import's transaction rolls back.
+ */
+export class ImportProgressReporter {
+  private failure: unknown = undefined;
+  private state: ImportProgress;
+
+  constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly callback: ((p: ImportProgress) => void) | undefined,
+    bytesTotal: number,
+    private readonly intervalMs = 200,
+  ) {
+    this.state = { phase: 'read', rowsDone: 0, bytesDone: 0, bytesTotal };
+  }
+
+  /** Moves to a phase and reports it at once. */
+  phase(phase: ImportPhase, fields: Partial<Omit<ImportProgress, 'phase'>> = {}): void {
+    this.state = { ...this.state, ...fields, phase };
+    this.emit();
+    this.check();
+  }
+
+  /**
+   * Runs one statement, reporting its progress every interval; `span` maps DuckDB's percentage
+   * onto bytes (read phase) and rows (other phases).
+   */
+  async run(sql: string, span: { bytesFrom?: number; bytesTo?: number } = {}): Promise<void> {
+    this.check();
+    const start = { ...this.state };
+    const timer = setInterval(() => {
+      const pct = Math.max(0, Math.min(100, this.connection.progress.percentage)) / 100;
+      if (span.bytesFrom !== undefined && span.bytesTo !== undefined) {
+        this.state.bytesDone = Math.round(span.bytesFrom + pct * (span.bytesTo - span.bytesFrom));
+      }
+      if (start.rowsTotal !== undefined && span.bytesFrom === undefined) {
+        this.state.rowsDone = Math.round(pct * start.rowsTotal);
+      }
+      this.emit();
+    }, this.intervalMs);
+    try {
+      await this.connection.run(sql);
+    } catch (error) {
+      this.check();
+      throw error;
+    } finally {
+      clearInterval(timer);
+    }
+    this.check();
+  }
+
+  private emit(): void {
+    if (!this.callback || this.failure !== undefined) return;
+    try {
+      this.callback({ ...this.state });
+    } catch (error) {
+      this.failure = error ?? new Error('progress callback failed');
+      this.connection.interrupt();
+    }
+  }
+
+  private check(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+}

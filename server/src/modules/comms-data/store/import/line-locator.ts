@@ -1,0 +1,131 @@
+import { createReadStream } from 'node:fs';
+
+/**
+ * Where records start, as breakpoints: from record ordinal `record` on, a record's first line is
+ * `record + offset` (1-based), until the next breakpoint. Blank lines, a header and quoted fields
+ * spanning lines move the offset; on plain files there is a single breakpoint.
+ */
+export interface Breakpoint {
+  record: number;
+  offset: number;
+}
+
+const NL = 10;
+const CR = 13;
+
+/**
+ * Walks a delimited file as DuckDB's reader sees it (header line skipped, empty lines skipped,
+ * a record continues over newlines inside quotes) and returns the record-start breakpoints. It only
+ * looks for newlines and quote characters with Buffer.indexOf; the fields are parsed by DuckDB.
+ */
+export async function locateRecords(path: string, header: boolean, quote: string): Promise<Breakpoint[]> {
+  const q = quote ? quote.charCodeAt(0) : -1;
+  const out: Breakpoint[] = [];
+  let line = 0;
+  let record = 0;
+  let inQuotes = false;
+  let pendingStart = true;
+  let lineLen = 0;
+  let lineQuotes = 0;
+  let lineStartedQuoted = false;
+  let skipHeader = header;
+  const endLine = (): void => {
+    line += 1;
+    const blank = lineLen === 0 && !lineStartedQuoted;
+    if (lineQuotes % 2 === 1) inQuotes = !inQuotes;
+    if (skipHeader) {
+      skipHeader = inQuotes;
+    } else if (!blank && pendingStart) {
+      const offset = line - record;
+      const last = out[out.length - 1];
+      if (!last || last.offset !== offset) out.push({ record, offset });
+      record += 1;
+    }
+    pendingStart = !inQuotes;
+    lineStartedQuoted = inQuotes;
+    lineLen = 0;
+    lineQuotes = 0;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let pos = 0;
+    // Next quote at or after pos, found once per quote (not once per line: that would be quadratic).
+    let nextQuote = q >= 0 ? chunk.indexOf(q, 0) : -1;
+    while (pos < chunk.length) {
+      const nl = chunk.indexOf(NL, pos);
+      const end = nl === -1 ? chunk.length : nl;
+      let segEnd = end;
+      if (nl !== -1 && segEnd > pos && chunk[segEnd - 1] === CR) segEnd -= 1;
+      lineLen += segEnd - pos;
+      while (nextQuote !== -1 && nextQuote < end) {
+        lineQuotes += 1;
+        nextQuote = chunk.indexOf(q, nextQuote + 1);
+      }
+      if (nl === -1) break;
+      endLine();
+      pos = nl + 1;
+    }
+  }
+  if (lineLen > 0 || lineQuotes > 0) endLine();
+  return out;
+}
+
+/**
+ * Breakpoints over the ordinals of the records DuckDB returned (`k`), given the breakpoints over all
+ * records and the lines the reader rejected: line(k) = k + offset of the last breakpoint ≤ k.
+ */
+export function goodRecordBreakpoints(all: Breakpoint[], rejectedLines: number[]): Breakpoint[] {
+  const lineToRecord = (line: number): number => {
+    let lo = 0;
+    let hi = all.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (all[mid]!.record + all[mid]!.offset <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return line - all[lo]!.offset;
+  };
+  const rejected = [...new Set(rejectedLines.map(lineToRecord))].sort((x, y) => x - y);
+  const out: Breakpoint[] = [];
+  const push = (k: number, offset: number): void => {
+    const last = out[out.length - 1];
+    if (last && last.record === k) last.offset = offset;
+    else if (!last || last.offset !== offset) out.push({ record: k, offset });
+  };
+  let bi = 0;
+  let ri = 0;
+  let shift = 0;
+  let offset = all[0]?.offset ?? 1;
+  // Walk breakpoints and rejected records in record order; the good ordinal is k = r - shift.
+  while (bi < all.length || ri < rejected.length) {
+    const nextB = bi < all.length ? all[bi]!.record : Number.POSITIVE_INFINITY;
+    const nextR = ri < rejected.length ? rejected[ri]! : Number.POSITIVE_INFINITY;
+    if (nextB <= nextR) {
+      offset = all[bi]!.offset;
+      push(nextB - shift, offset + shift);
+      bi += 1;
+    } else {
+      shift += 1;
+      push(nextR + 1 - shift, offset + shift);
+      ri += 1;
+    }
+  }
+  if (out.length === 0) out.push({ record: 0, offset: 1 });
+  return out;
+}
+
+/** The text of the given (1-based) physical lines, for the rejects file. */
+export async function readLines(path: string, lines: ReadonlySet<number>): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (lines.size === 0) return out;
+  const max = Math.max(...lines);
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  for await (const text of rl) {
+    n += 1;
+    if (lines.has(n)) out.set(n, text);
+    if (n >= max) break;
+  }
+  rl.close();
+  return out;
+}

@@ -1,0 +1,188 @@
+import { EVENT_TYPE_CODES } from '../event-type.js';
+import { e164CandidateSql, e164StripSql, e164ValidSql } from '../e164.sql.js';
+import type { ProviderProfile } from '../provider-profile.schema.js';
+import { sqlIdent, sqlString } from '../sql-literal.js';
+
+type Field = 'type' | 'a' | 'b' | 'start' | 'date' | 'time' | 'duration' | 'cellId' | 'imei' | 'imsi';
+const FIELDS: readonly Field[] = [
+  'type',
+  'a',
+  'b',
+  'start',
+  'date',
+  'time',
+  'duration',
+  'cellId',
+  'imei',
+  'imsi',
+];
+
+/** Stored timestamps must fit the pairs table's UINTEGER epoch seconds. */
+const MIN_TS = "TIMESTAMP '1970-01-01 00:00:00'";
+const MAX_TS = "TIMESTAMP '2106-02-07 00:00:00'";
+
+export interface SourceSpec {
+  path: string;
+  /** Header names of a CSV with a header (resolved before building the SQL). */
+  headerNames?: string[];
+  rejectsTable: string;
+  rejectsScanTable: string;
+}
+
+/** Reader column names for a CSV: header names as given, or c1…cN for a headerless file. */
+function csvColumnNames(profile: ProviderProfile, spec: SourceSpec): string[] {
+  if (profile.csv.header) {
+    if (!spec.headerNames) throw new Error('header names needed');
+    return spec.headerNames;
+  }
+  return Array.from({ length: profile.csv.columnCount ?? 0 }, (_, i) => `c${i + 1}`);
+}
+
+function readerSql(profile: ProviderProfile, spec: SourceSpec, names: string[]): string {
+  if (profile.format === 'parquet') return `read_parquet(${sqlString(spec.path)}, file_row_number = true)`;
+  const columns = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ');
+  const quote = profile.csv.quote;
+  return `read_csv(${sqlString(spec.path)}, columns = {${columns}}, header = ${profile.csv.header},
+    delim = ${sqlString(profile.csv.delimiter)}, quote = ${sqlString(quote)}, escape = ${sqlString(quote)},
+    auto_detect = false, null_padding = false, strict_mode = true, all_varchar = true,
+    store_rejects = true, rejects_table = ${sqlString(spec.rejectsTable)},
+    rejects_scan = ${sqlString(spec.rejectsScanTable)})`;
+}
+
+function rawColumn(profile: ProviderProfile, names: string[], field: Field): string {
+  const ref = profile.columns[field];
+  if (ref === undefined) return 'NULL::VARCHAR';
+  if (typeof ref === 'number') {
+    const name = names[ref - 1];
+    if (name === undefined)
+      throw new Error(`profile ${profile.id}: column ${ref} of ${field} is beyond the file`);
+    return `CAST(${sqlIdent(name)} AS VARCHAR)`;
+  }
+  if (profile.format === 'csv' && !names.includes(ref)) {
+    throw new Error(
+      `profile ${profile.id}: the file has no column '${ref}' (${field}); found ${names.join(', ')}`,
+    );
+  }
+  return `CAST(${sqlIdent(ref)} AS VARCHAR)`;
+}
+
+/**
+ * Party normalisation in three projection layers so each regular expression runs once per value:
+ * stripped (s_x) → candidate (c_x) → valid (x).
+ */
+function partyLayers(profile: ProviderProfile): { strip: string; candidate: string; valid: string } {
+  const party = profile.party;
+  if (party.kind === 'phone') {
+    return {
+      strip: `${e164StripSql('r_a')} AS s_a, ${e164StripSql('r_b')} AS s_b`,
+      candidate: `${e164CandidateSql('s_a', party)} AS c_a, ${e164CandidateSql('s_b', party)} AS c_b`,
+      valid: `${e164ValidSql('c_a')} AS a, ${e164ValidSql('c_b')} AS b`,
+    };
+  }
+  const norm = (x: string) => (party.lowercase ? `lower(NULLIF(trim(${x}), ''))` : `NULLIF(trim(${x}), '')`);
+  return {
+    strip: `${norm('r_a')} AS s_a, ${norm('r_b')} AS s_b`,
+    candidate: 's_a AS c_a, s_b AS c_b',
+    valid: 'c_a AS a, c_b AS b',
+  };
+}
+
+function typeSql(profile: ProviderProfile): { type: string; served: string } {
+  const fallback =
+    profile.eventType.default === undefined ? 'NULL' : String(EVENT_TYPE_CODES[profile.eventType.default]);
+  const entries = Object.entries(profile.eventType.codes).map(([code, v]) => ({
+    code: code.trim().toUpperCase(),
+    type: typeof v === 'string' ? v : v.type,
+    served: typeof v === 'string' ? 0 : v.served === 'b' ? 1 : 0,
+  }));
+  if (profile.columns.type === undefined) return { type: fallback, served: '0' };
+  const key = 'upper(trim(r_type))';
+  const typeWhens = entries
+    .map((e) => `WHEN ${sqlString(e.code)} THEN ${EVENT_TYPE_CODES[e.type]}`)
+    .join(' ');
+  const servedWhens = entries.map((e) => `WHEN ${sqlString(e.code)} THEN ${e.served}`).join(' ');
+  const empty = `r_type IS NULL OR trim(r_type) = ''`;
+  return {
+    type: `CASE WHEN ${empty} THEN ${fallback} ELSE (CASE ${key} ${typeWhens || 'WHEN NULL THEN NULL'} END) END`,
+    served: `CASE WHEN ${empty} THEN 0 ELSE coalesce(CASE ${key} ${servedWhens || 'WHEN NULL THEN NULL'} END, 0) END`,
+  };
+}
+
+function timeSql(profile: ProviderProfile): string {
+  const raw = profile.columns.start !== undefined ? 'r_start' : `(r_date || ' ' || r_time)`;
+  const t = profile.time;
+  let ts: string;
+  if (t.kind === 'epoch') {
+    const mult = t.unit === 's' ? 1_000_000 : 1_000;
+    const baseUs = Date.parse(t.base) * 1000;
+    const lo = Math.ceil((0 - baseUs) / mult);
+    const hi = Math.floor((4_294_967_295_000_000 - baseUs) / mult);
+    const v = `TRY_CAST(trim(${raw}) AS BIGINT)`;
+    ts = `CASE WHEN ${v} BETWEEN ${lo} AND ${hi} THEN make_timestamp(${baseUs} + ${v} * ${mult}) END`;
+  } else {
+    // The import connection's TimeZone is the profile's zone, so a TIMESTAMP → TIMESTAMPTZ cast
+    // reads local time there (DST-aware, via ICU); explicit offsets in ISO text win.
+    const local =
+      t.kind === 'iso'
+        ? `TRY_CAST(trim(${raw}) AS TIMESTAMPTZ)`
+        : `CAST(try_strptime(trim(${raw}), [${(Array.isArray(t.format) ? t.format : [t.format]).map(sqlString).join(', ')}]) AS TIMESTAMPTZ)`;
+    ts = `make_timestamp(epoch_us(${local}))`;
+  }
+  return ts;
+}
+
+function durationSql(profile: ProviderProfile): string {
+  const r = `NULLIF(trim(r_duration), '')`;
+  switch (profile.duration) {
+    case 's':
+      return `CAST(round(TRY_CAST(${r} AS DOUBLE)) AS INTEGER)`;
+    case 'ms':
+      return `CAST(round(TRY_CAST(${r} AS DOUBLE) / 1000) AS INTEGER)`;
+    case 'hms':
+      return `CASE WHEN regexp_full_match(${r}, '[0-9]+:[0-5][0-9]:[0-5][0-9]') THEN CAST(epoch(TRY_CAST(${r} AS INTERVAL)) AS INTEGER) END`;
+  }
+}
+
+/** The reader columns a CSV import declares, in file order. */
+export function readerColumnNames(profile: ProviderProfile, spec: SourceSpec): string[] {
+  return profile.format === 'csv' ? csvColumnNames(profile, spec) : [];
+}
+
+/**
+ * SELECT producing one staged row per record read, normalised, with `reason` set when the row
+ * must be rejected (first failing rule wins) and `rec` the record's ordinal among those the
+ * reader returned (Parquet: the file row number).
+ */
+export function stageSelectSql(
+  profile: ProviderProfile,
+  spec: SourceSpec,
+  parquetColumns: string[] = [],
+): string {
+  const names = profile.format === 'csv' ? csvColumnNames(profile, spec) : parquetColumns;
+  const raws = FIELDS.map((f) => `${rawColumn(profile, names, f)} AS r_${f}`).join(', ');
+  const rec = profile.format === 'parquet' ? 'file_row_number' : 'NULL::BIGINT';
+  const { type, served } = typeSql(profile);
+  const party = partyLayers(profile);
+  const raw = `SELECT ${raws}${profile.format === 'parquet' ? ', file_row_number' : ''} FROM ${readerSql(profile, spec, names)}`;
+  const stripped = `SELECT *, ${party.strip} FROM (${raw})`;
+  const candidates = `SELECT *, ${party.candidate} FROM (${stripped})`;
+  const converted = `SELECT r.*, ${rec} AS rec_raw, ${party.valid},
+      ${timeSql(profile)} AS ts0, ${type} AS type, ${served} AS served, ${durationSql(profile)} AS duration_s,
+      NULLIF(trim(r_cellId), '') AS cell_id, NULLIF(trim(r_imei), '') AS imei, NULLIF(trim(r_imsi), '') AS imsi
+    FROM (${candidates}) r`;
+  const reason = `CASE
+      WHEN r_a IS NULL OR trim(r_a) = '' THEN 'empty A party'
+      WHEN r_b IS NULL OR trim(r_b) = '' THEN 'empty B party'
+      WHEN a IS NULL THEN 'bad A number'
+      WHEN b IS NULL THEN 'bad B number'
+      WHEN start_ts IS NULL THEN 'bad time'
+      WHEN type IS NULL THEN 'unknown type code'
+      WHEN duration_s IS NULL AND NULLIF(trim(r_duration), '') IS NOT NULL THEN 'bad duration'
+      WHEN duration_s < 0 THEN 'bad duration'
+    END`;
+  const bounded = `CASE WHEN ts0 >= ${MIN_TS} AND ts0 < ${MAX_TS} THEN ts0 END`;
+  const rawText = `concat_ws(' | ', ${FIELDS.map((f) => `r_${f}`).join(', ')})`;
+  return `SELECT rec_raw AS rec, CAST(type AS TINYINT) AS type, CAST(served AS TINYINT) AS served, a, b, start_ts,
+      duration_s, cell_id, imei, imsi, reason, CASE WHEN reason IS NOT NULL THEN ${rawText} END AS raw
+    FROM (SELECT *, ${reason} AS reason FROM (SELECT *, ${bounded} AS start_ts FROM (${converted})))`;
+}

@@ -1,0 +1,132 @@
+import { stat } from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { num, queryRows } from '../duckdb-exec.js';
+import type { ProviderProfile } from '../provider-profile.schema.js';
+import { sqlIdent, sqlString } from '../sql-literal.js';
+import { readCsvHeader } from './csv-header.js';
+import type { ImportProgressReporter } from './import-progress.js';
+import { type Breakpoint, goodRecordBreakpoints, locateRecords, readLines } from './line-locator.js';
+import type { RejectRow } from './rejects-file.js';
+import { stageSelectSql } from './source-select.sql.js';
+
+export interface StagedFile {
+  read: number;
+  good: number;
+  rejects: RejectRow[];
+}
+
+/** DuckDB's reader error types mapped to the reasons in the rejects file. */
+function readerReason(errorType: string): string {
+  if (errorType === 'MISSING COLUMNS' || errorType === 'TOO MANY COLUMNS') return 'wrong column count';
+  return `unreadable line (${errorType.toLowerCase()})`;
+}
+
+async function insertBreakpoints(
+  connection: DuckDBConnection,
+  table: string,
+  bps: Breakpoint[],
+): Promise<void> {
+  await connection.run(`CREATE TEMP TABLE ${table} (record BIGINT, "offset" BIGINT)`);
+  for (let i = 0; i < bps.length; i += 1000) {
+    const values = bps
+      .slice(i, i + 1000)
+      .map((b) => `(${b.record}, ${b.offset})`)
+      .join(',');
+    await connection.run(`INSERT INTO ${table} VALUES ${values}`);
+  }
+}
+
+/**
+ * Reads one file with DuckDB's reader into a staging table, validates and normalises it, appends the
+ * good rows to `incoming` with their physical line numbers, and returns the rejected rows.
+ */
+export async function stageFile(
+  connection: DuckDBConnection,
+  reporter: ImportProgressReporter,
+  profile: ProviderProfile,
+  input: { path: string; index: number; bytesFrom: number },
+): Promise<StagedFile> {
+  const { path, index } = input;
+  const size = (await stat(path)).size;
+  const csv = profile.format === 'csv';
+  const stage = `stage_${index}`;
+  const rejectsTable = `reader_rejects_${index}`;
+  const spec = {
+    path,
+    rejectsTable,
+    rejectsScanTable: `reader_scans_${index}`,
+    headerNames: undefined as string[] | undefined,
+  };
+  let parquetColumns: string[] = [];
+  if (csv && profile.csv.header)
+    spec.headerNames = await readCsvHeader(path, profile.csv.delimiter, profile.csv.quote);
+  if (!csv) {
+    const cols = await queryRows(connection, `DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
+    parquetColumns = cols.map((c) => String(c.column_name));
+  }
+  // The JS locator (newlines and quotes only) runs while DuckDB's threads parse the file.
+  const located = csv ? locateRecords(path, profile.csv.header, profile.csv.quote) : Promise.resolve([]);
+  reporter.phase('read', { file: path, bytesDone: input.bytesFrom });
+  try {
+    await reporter.run(`CREATE TEMP TABLE ${stage} AS ${stageSelectSql(profile, spec, parquetColumns)}`, {
+      bytesFrom: input.bytesFrom,
+      bytesTo: input.bytesFrom + size,
+    });
+  } finally {
+    await located.catch(() => []);
+  }
+  reporter.phase('validate', { file: path, bytesDone: input.bytesFrom + size });
+  const rejects: RejectRow[] = [];
+  let lineExpr = 'rec + 1';
+  let from = stage;
+  if (csv) {
+    const readerRows = await queryRows(
+      connection,
+      `SELECT line, first(error_type ORDER BY byte_position) AS error_type, first(csv_line ORDER BY byte_position) AS csv_line
+       FROM ${rejectsTable} GROUP BY line ORDER BY line`,
+    );
+    for (const r of readerRows) {
+      const raw = String(r.csv_line ?? '').replace(/^\r?\n/, '');
+      rejects.push({ file: path, line: num(r.line), reason: readerReason(String(r.error_type)), raw });
+    }
+    const bps = goodRecordBreakpoints(
+      await located,
+      readerRows.map((r) => num(r.line)),
+    );
+    const base = num((await queryRows(connection, `SELECT min(rowid) AS m FROM ${stage}`))[0]!.m);
+    if (bps.length === 1) {
+      // Plain file (no blank or multi-line records): one offset, no join needed.
+      lineExpr = `rowid - ${base} + ${bps[0]!.offset}`;
+    } else {
+      await insertBreakpoints(connection, `bp_${index}`, bps);
+      from = `(SELECT *, rowid - ${base} AS k FROM ${stage}) s ASOF JOIN bp_${index} bp ON s.k >= bp.record`;
+      lineExpr = `k + bp."offset"`;
+    }
+  }
+  await reporter.run(`INSERT INTO incoming SELECT ${index}, ${lineExpr}, type, served, a, b, start_ts, duration_s, cell_id,
+      imei, imsi FROM ${from} WHERE reason IS NULL`);
+  const bad = await queryRows(
+    connection,
+    `SELECT ${lineExpr} AS line, reason, raw FROM ${from} WHERE reason IS NOT NULL`,
+  );
+  const rawLines = csv
+    ? await readLines(path, new Set(bad.map((r) => num(r.line))))
+    : new Map<number, string>();
+  for (const r of bad) {
+    const line = num(r.line);
+    rejects.push({
+      file: path,
+      line,
+      reason: String(r.reason),
+      raw: rawLines.get(line) ?? (r.raw === null ? null : String(r.raw)),
+    });
+  }
+  const counts = await queryRows(
+    connection,
+    `SELECT count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS good FROM ${stage}`,
+  );
+  await connection.run(`DROP TABLE ${sqlIdent(stage)}`);
+  const staged = num(counts[0]!.n);
+  const readerRejected = rejects.length - bad.length;
+  return { read: staged + readerRejected, good: num(counts[0]!.good), rejects };
+}

@@ -1,0 +1,39 @@
+import { type DuckDBConnection, listValue } from '@duckdb/node-api';
+import { num, queryRows } from '../duckdb-exec.js';
+
+export async function numberCount(connection: DuckDBConnection): Promise<number> {
+  const rows = await queryRows(connection, 'SELECT count(*) AS n FROM numbers');
+  return num(rows[0]!.n);
+}
+
+/** Dense ids of the given (stored-form) numbers; unknown numbers are absent from the map. */
+export async function lookupIds(
+  connection: DuckDBConnection,
+  numbers: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (numbers.length === 0) return out;
+  const rows = await queryRows(
+    connection,
+    'SELECT number, id FROM numbers WHERE number IN (SELECT unnest($1::VARCHAR[]))',
+    [listValue([...numbers])],
+  );
+  for (const r of rows) out.set(String(r.number), num(r.id));
+  return out;
+}
+
+/** Numbers of the given dense ids, in the same order; an unknown id is an error. */
+export async function lookupNumbers(connection: DuckDBConnection, ids: ArrayLike<number>): Promise<string[]> {
+  const list = Array.from(ids);
+  if (list.length === 0) return [];
+  const rows = await queryRows(
+    connection,
+    `SELECT i.ord, n.number FROM unnest($1::INTEGER[]) WITH ORDINALITY AS i(id, ord)
+     LEFT JOIN numbers n ON n.id = i.id ORDER BY i.ord`,
+    [listValue(list)],
+  );
+  return rows.map((r, i) => {
+    if (r.number === null) throw new Error(`unknown number id ${list[i]}`);
+    return String(r.number);
+  });
+}

@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../server/src/db/client';
+
+/**
+ * The database a DB-backed test runs on, chosen by the vitest project: PGlite in memory, or a
+ * fresh database on the real PostgreSQL server the global setup started. Opened once per test
+ * file (PGlite takes a moment to start) and migrated like a real installation. Tests never share
+ * rows: each makes its own users and records with factories.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const engine = process.env.LANTERN_TEST_DB ?? 'pglite';
+  if (engine === 'pglite') {
+    const database = await openDatabase({});
+    await database.migrate();
+    return database;
+  }
+  const adminUrl = inject('postgresUrl');
+  const name = `lantern_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const database = await openDatabase({ url: adminUrl.replace(/\/postgres$/, `/${name}`) });
+  await database.migrate();
+  return database;
+}

@@ -1,0 +1,20 @@
+import type { TestProject } from 'vitest/node';
+import { startTestPostgres, type TestPostgres } from './postgres-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string;
+  }
+}
+
+let server: TestPostgres | undefined;
+
+/** Vitest global setup of the db-postgres project: one real PostgreSQL server for the run. */
+export async function setup(project: TestProject): Promise<void> {
+  server = await startTestPostgres();
+  project.provide('postgresUrl', server.url);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.stop();
+}

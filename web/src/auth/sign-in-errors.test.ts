@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/api-error';
+import { normaliseCode, signInMessages, signInOutcome } from './sign-in-errors';
+
+const refusal = (status: number, code: string) => new ApiError(status, code, 'server says no');
+
+describe('signInOutcome', () => {
+  it('asks for a code when the password was right and MFA is on', () => {
+    expect(signInOutcome(refusal(401, 'MFA_REQUIRED'), 'credentials')).toEqual({ kind: 'ask-for-code' });
+  });
+
+  it('says which part was wrong', () => {
+    expect(signInOutcome(refusal(401, 'INVALID_CREDENTIALS'), 'credentials')).toEqual({
+      kind: 'message',
+      message: signInMessages.wrongCredentials,
+    });
+    expect(signInOutcome(refusal(401, 'MFA_REQUIRED'), 'code')).toEqual({
+      kind: 'message',
+      message: signInMessages.wrongCode,
+    });
+  });
+
+  it('explains rate limiting and unreachable servers', () => {
+    expect(signInOutcome(refusal(429, 'RATE_LIMITED'), 'credentials')).toMatchObject({
+      message: signInMessages.rateLimited,
+    });
+    expect(signInOutcome(refusal(0, 'NETWORK_ERROR'), 'credentials')).toMatchObject({
+      message: signInMessages.unreachable,
+    });
+  });
+});
+
+describe('normaliseCode', () => {
+  it('keeps only digits', () => {
+    expect(normaliseCode(' 123 456 ')).toBe('123456');
+  });
+});

@@ -1,0 +1,40 @@
+import { isApiError, NETWORK_ERROR } from '../api/client';
+
+export type SignInStep = 'credentials' | 'code';
+
+/** What the sign-in form does with a refusal: ask for a code, or show a message. Pure. */
+export type SignInOutcome = { kind: 'ask-for-code' } | { kind: 'message'; message: string };
+
+export const signInMessages = {
+  wrongCredentials: 'Wrong username or password.',
+  wrongCode: 'That code was not accepted. Enter the current code from your authenticator app.',
+  rateLimited: 'Too many sign-in attempts. Wait a few minutes, then try again.',
+  unreachable: 'Lantern could not reach the server. Check your connection and try again.',
+} as const;
+
+export function signInOutcome(error: unknown, step: SignInStep): SignInOutcome {
+  if (!isApiError(error)) return { kind: 'message', message: signInMessages.unreachable };
+  switch (error.code) {
+    case 'MFA_REQUIRED':
+      // Asked for a code while already giving one: the code was wrong or has expired.
+      return step === 'credentials'
+        ? { kind: 'ask-for-code' }
+        : { kind: 'message', message: signInMessages.wrongCode };
+    case 'INVALID_CREDENTIALS':
+      return {
+        kind: 'message',
+        message: step === 'credentials' ? signInMessages.wrongCredentials : signInMessages.wrongCode,
+      };
+    case 'RATE_LIMITED':
+      return { kind: 'message', message: signInMessages.rateLimited };
+    case NETWORK_ERROR:
+      return { kind: 'message', message: signInMessages.unreachable };
+    default:
+      return { kind: 'message', message: `Sign-in failed: ${error.message}` };
+  }
+}
+
+/** A TOTP code as people type it ("123 456") reduced to its digits. */
+export function normaliseCode(input: string): string {
+  return input.replace(/\D/g, '');
+}

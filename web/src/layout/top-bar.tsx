@@ -1,0 +1,49 @@
+import type { SessionUser } from '../api/auth.api';
+import { sortedRoleLabels } from '../auth/roles';
+import { useSignOut } from '../auth/use-sign-out';
+import { Button } from '../ui/button';
+import { SignOutIcon } from '../ui/icons';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+function initials(displayName: string): string {
+  const parts = displayName.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+  return letters.map((part) => part?.charAt(0).toUpperCase() ?? '').join('') || '?';
+}
+
+export function TopBar({ user }: { user: SessionUser }) {
+  const signOut = useSignOut();
+  const roleText = sortedRoleLabels(user.roles).join(' · ');
+  return (
+    <header className="topbar">
+      <p className="topbar__date">{dateFormat.format(new Date())}</p>
+      <div className="topbar__user">
+        <span className="topbar__avatar" aria-hidden="true">
+          {initials(user.displayName)}
+        </span>
+        <div className="topbar__identity">
+          <span className="topbar__name">{user.displayName}</span>
+          <span className="topbar__roles" title={roleText}>
+            <span className="visually-hidden">Roles: </span>
+            {roleText || 'No roles'}
+          </span>
+        </div>
+        <Button variant="secondary" size="sm" busy={signOut.isPending} onClick={() => signOut.mutate()}>
+          {signOut.isPending ? null : <SignOutIcon width={16} height={16} />}
+          Sign out
+        </Button>
+      </div>
+      {signOut.isError ? (
+        <p className="topbar__error" role="alert">
+          Sign-out failed. Try again, or close the browser to end the session.
+        </p>
+      ) : null}
+    </header>
+  );
+}

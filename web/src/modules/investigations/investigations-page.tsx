@@ -1,0 +1,6 @@
+import { ModuleOverview } from '../module-overview';
+import { investigationsModule } from './investigations.module';
+
+export function InvestigationsPage() {
+  return <ModuleOverview module={investigationsModule} />;
+}

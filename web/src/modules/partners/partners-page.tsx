@@ -1,0 +1,6 @@
+import { ModuleOverview } from '../module-overview';
+import { partnersModule } from './partners.module';
+
+export function PartnersPage() {
+  return <ModuleOverview module={partnersModule} />;
+}

@@ -1,0 +1,6 @@
+import { ModuleOverview } from '../module-overview';
+import { protectiveSecurityModule } from './protective-security.module';
+
+export function ProtectiveSecurityPage() {
+  return <ModuleOverview module={protectiveSecurityModule} />;
+}

@@ -1,0 +1,18 @@
+import { createRoute, redirect } from '@tanstack/react-router';
+import { sessionQuery } from '../auth/session';
+import { AppShell } from '../layout/app-shell';
+import { rootRoute } from './root.route';
+
+/** Every page behind sign-in hangs off this pathless layout; visitors without a session go to /sign-in. */
+export const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const user = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!user) {
+      const target = location.href === '/' ? undefined : location.href;
+      throw redirect({ to: '/sign-in', search: { redirect: target }, replace: true });
+    }
+  },
+  component: AppShell,
+});

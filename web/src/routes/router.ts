@@ -1,0 +1,28 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRouter } from '@tanstack/react-router';
+import { appRoute } from './app.route';
+import { dashboardRoute, moduleRoutes, notFoundRoute } from './page.routes';
+import { rootRoute } from './root.route';
+import { signInRoute } from './sign-in.route';
+
+export const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([dashboardRoute, ...moduleRoutes, notFoundRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Route data comes from TanStack Query, which has its own freshness rules.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: false,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
