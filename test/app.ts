@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { openAuditKeys } from '../server/src/platform/audit/checkpoints';
+import { FileKeyProvider } from '../server/src/platform/crypto';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import type { Database } from '../server/src/db/client';
@@ -18,7 +23,12 @@ export async function buildTestApp(
     LANTERN_SIGN_IN_ATTEMPTS_PER_MINUTE: '10000',
     ...env,
   });
-  return buildApp({ config, database, clock }, { logger: false });
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-test-keys-'));
+  const keys = FileKeyProvider.open(keyDir);
+  return buildApp(
+    { config: { ...config, keyDir }, database, clock, keys, auditKeys: openAuditKeys(keyDir) },
+    { logger: false },
+  );
 }
 
 /** A cookie jar for app.inject: remembers cookies and sends the CSRF header like the web client. */

@@ -11,6 +11,7 @@ const envSchema = z.object({
   LANTERN_ENV: z.enum(['development', 'demo', 'test', 'production']).default('demo'),
   LANTERN_DATA_DIR: z.string().min(1).default('./data'),
   LANTERN_KEY_DIR: z.string().min(1).optional(),
+  LANTERN_MASTER_KEY: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -31,6 +32,8 @@ export interface Config {
   env: 'development' | 'demo' | 'test' | 'production';
   dataDir: string;
   keyDir: string;
+  /** Base64 master key from the environment; when set it replaces the key file (for a KMS-less container). */
+  masterKey: string | undefined;
   databaseUrl: string | undefined;
   demoPassword: string | undefined;
   seedDemo: boolean;
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
     env: e.LANTERN_ENV,
     dataDir,
     keyDir: path.resolve(e.LANTERN_KEY_DIR ?? path.join(dataDir, 'keys')),
+    masterKey: e.LANTERN_MASTER_KEY,
     databaseUrl: e.DATABASE_URL,
     demoPassword: e.LANTERN_DEMO_PASSWORD,
     seedDemo: e.LANTERN_SEED_DEMO ?? e.LANTERN_ENV !== 'production',

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app';
+import type { AppContext } from './app-context';
+import { checkpointIfGrown } from './platform/audit/checkpoints';
 import type { Config } from './config';
 import { seedDemo } from './demo/seed';
 import { systemClock } from './platform/clock';
@@ -31,13 +34,37 @@ function printDemoAccess(
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
+/** Signs an audit checkpoint when the log has grown; a failure is logged loudly, never hidden. */
+async function signCheckpoint(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
+  try {
+    const cp = await checkpointIfGrown(ctx.database.db, ctx.auditKeys, ctx.clock);
+    if (cp) log.info({ treeSize: cp.treeSize.toString() }, 'audit checkpoint signed');
+  } catch (error) {
+    log.error({ err: error }, 'audit checkpoint refused: the audit log does not verify');
+  }
+}
+
+function startCheckpointTimer(ctx: AppContext, log: FastifyBaseLogger): NodeJS.Timeout {
+  const timer = setInterval(() => void signCheckpoint(ctx, log), 60_000);
+  timer.unref();
+  return timer;
+}
+
 /** Starts Lantern: lock, database, migrations, demo seed, HTTP, graceful shutdown on SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<void> {
   const runtime = await openRuntime(config);
   const seed = config.seedDemo
     ? await seedDemo(runtime.database.db, { password: config.demoPassword })
     : undefined;
-  const app = await buildApp({ config, database: runtime.database, clock: systemClock });
+  const ctx = {
+    config,
+    database: runtime.database,
+    clock: systemClock,
+    keys: runtime.keys,
+    auditKeys: runtime.auditKeys,
+  };
+  const app = await buildApp(ctx);
+  const checkpointTimer = startCheckpointTimer(ctx, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -45,7 +72,9 @@ export async function serve(config: Config): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     try {
+      clearInterval(checkpointTimer);
       await app.close();
+      await signCheckpoint(ctx, app.log);
     } finally {
       await runtime.close();
     }

@@ -37,12 +37,11 @@ export function registerUsersCommands(program: Command): void {
       async (username: string, options: { role: Role[]; displayName?: string; passwordStdin?: boolean }) => {
         const password = options.passwordStdin ? await readStdin() : randomBytes(12).toString('base64url');
         await withRuntime(async (runtime) => {
-          const user = await createUser(runtime.database.db, {
-            username,
-            displayName: options.displayName ?? username,
-            password,
-            roles: options.role,
-          });
+          const user = await createUser(
+            runtime.database.db,
+            { username, displayName: options.displayName ?? username, password, roles: options.role },
+            { actorId: null, clock: systemClock },
+          );
           process.stdout.write(`Created ${user.username} (${user.roles.join(', ')}).\n`);
           if (!options.passwordStdin) process.stdout.write(`Password (shown once): ${password}\n`);
         });
@@ -71,7 +70,7 @@ export function registerUsersCommands(program: Command): void {
     .description('Disable a user and end their sessions at once')
     .action(async (username: string) => {
       await withRuntime(async (runtime) => {
-        await disableUser(runtime.database.db, systemClock, username);
+        await disableUser(runtime.database.db, username, { actorId: null, clock: systemClock });
         process.stdout.write(`Disabled ${username}; their sessions are ended.\n`);
       });
     });

@@ -1,3 +1,7 @@
 // The schema index: every module's tables, so Drizzle (queries and drizzle-kit) sees them all.
+export * from '../platform/access/access.schema';
+export * from '../platform/audit/audit.schema';
 export * from '../platform/auth/auth.schema';
+export * from '../platform/auth/mfa.schema';
+export * from '../platform/crypto/record-keys.schema';
 export * from './meta.schema';

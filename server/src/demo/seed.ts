@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appMeta } from '../db/meta.schema';
 import { createUser } from '../platform/auth/use-cases/create-user';
+import { systemClock } from '../platform/clock';
 import { findUserByUsername } from '../platform/auth/users.repo';
 import { demoUsers } from './demo-users';
 
@@ -32,7 +33,7 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
   await db.transaction(async (tx) => {
     for (const user of demoUsers) {
       if (await findUserByUsername(tx, user.username)) continue;
-      await createUser(tx, { ...user, password });
+      await createUser(tx, { ...user, password }, { actorId: null, clock: systemClock });
     }
     await tx.insert(appMeta).values({ key: seededKey, value: new Date().toISOString() });
   });

@@ -85,7 +85,7 @@ describe('sign-in', () => {
     const client = new TestClient(app);
     await client.signIn(user.username);
     expect((await client.request('GET', '/api/auth/me')).statusCode).toBe(200);
-    await disableUser(database.db, clock, user.username);
+    await disableUser(database.db, user.username, { actorId: null, clock });
     expect((await client.request('GET', '/api/auth/me')).statusCode).toBe(401);
     expect((await new TestClient(app).signIn(user.username)).statusCode).toBe(401);
   });

@@ -5,6 +5,7 @@ import { meResponse, signInRequest } from '#shared/contracts/auth';
 import type { AppContext } from '../../app-context';
 import { actorOf } from '../http/route-access';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../http/session-cookie';
+import { recordAudit } from '../audit/audit.service';
 import { endSession } from './session.service';
 import { signIn } from './use-cases/sign-in';
 import { presentUser } from './user.presenter';
@@ -30,6 +31,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       const result = await signIn(ctx, request.body, {
         previousToken: request.cookies[sessionCookie],
         userAgent: request.headers['user-agent'],
+        requestId: request.id,
       });
       setSessionCookie(request, reply, result.token, result.expiresAt);
       request.log.info({ userId: result.user.id }, 'signed in');
@@ -40,12 +42,22 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   api.post(
     '/api/auth/sign-out',
     {
-      config: { access: { permission: 'self' } },
+      config: { access: { permission: 'self', duringMfaEnrolment: true } },
       schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } },
     },
     async (request, reply) => {
       const token = request.cookies[sessionCookie];
-      if (token) await endSession(ctx.database.db, token);
+      const actor = actorOf(request);
+      await ctx.database.db.transaction(async (tx) => {
+        if (token) await endSession(tx, token);
+        await recordAudit(tx, ctx.clock, {
+          actorId: actor.id,
+          action: 'auth.sign-out',
+          recordType: 'user',
+          recordId: actor.id,
+          requestId: request.id,
+        });
+      });
       clearSessionCookie(request, reply);
       return reply.status(204).send(null);
     },
@@ -54,7 +66,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   api.get(
     '/api/auth/me',
     {
-      config: { access: { permission: 'self' } },
+      config: { access: { permission: 'self', duringMfaEnrolment: true } },
       schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meResponse } },
     },
     async (request) => ({ user: presentUser(actorOf(request)) }),

@@ -19,6 +19,7 @@ export async function startSession(
   policy: SessionPolicy,
   userId: string,
   userAgent: string | undefined,
+  options: { mfaEnrolmentOnly?: boolean } = {},
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const now = clock.now();
@@ -30,6 +31,7 @@ export async function startSession(
     lastSeenAt: now,
     expiresAt,
     userAgent: userAgent?.slice(0, 256) ?? null,
+    mfaEnrolmentOnly: options.mfaEnrolmentOnly ?? false,
   });
   return { token, expiresAt };
 }
@@ -43,7 +45,7 @@ export async function resolveSession(
   clock: Clock,
   policy: SessionPolicy,
   token: string,
-): Promise<{ userId: string; tokenHash: string } | undefined> {
+): Promise<{ userId: string; tokenHash: string; mfaEnrolmentOnly: boolean } | undefined> {
   const tokenHash = hashToken(token);
   const session = await findSession(q, tokenHash);
   if (!session) return undefined;
@@ -55,7 +57,7 @@ export async function resolveSession(
   }
   // Write last-seen at most once a minute: it keeps the idle clock right without a write per request.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(q, tokenHash, now);
-  return { userId: session.userId, tokenHash };
+  return { userId: session.userId, tokenHash, mfaEnrolmentOnly: session.mfaEnrolmentOnly };
 }
 
 export async function endSession(q: Queryable, token: string): Promise<void> {

@@ -2,7 +2,7 @@ import { and, eq, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { type SessionRow, sessions } from './auth.schema';
 
-export async function insertSession(q: Queryable, row: SessionRow): Promise<void> {
+export async function insertSession(q: Queryable, row: typeof sessions.$inferInsert): Promise<void> {
   await q.insert(sessions).values(row);
 }
 

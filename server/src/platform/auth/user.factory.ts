@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '#shared/contracts/roles';
 import type { Queryable } from '../../db/client';
+import { systemClock } from '../clock';
 import type { UserRow } from './auth.schema';
 import { createUser } from './use-cases/create-user';
 
@@ -10,10 +11,14 @@ export function buildUser(
   overrides: { username?: string; displayName?: string; password?: string; roles?: Role[] } = {},
 ): Promise<UserRow> {
   const username = overrides.username ?? `user-${randomBytes(5).toString('hex')}`;
-  return createUser(q, {
-    username,
-    displayName: overrides.displayName ?? username,
-    password: overrides.password ?? 'correct horse battery staple',
-    roles: overrides.roles ?? ['handler'],
-  });
+  return createUser(
+    q,
+    {
+      username,
+      displayName: overrides.displayName ?? username,
+      password: overrides.password ?? 'correct horse battery staple',
+      roles: overrides.roles ?? ['handler'],
+    },
+    { actorId: null, clock: systemClock },
+  );
 }

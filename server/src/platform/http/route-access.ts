@@ -4,12 +4,16 @@ import type { Actor } from '../auth/actor';
 import { type Permission, permissions, rolesGrant } from '../auth/permissions';
 import { resolveSession } from '../auth/session.service';
 import { findUserById } from '../auth/users.repo';
+import { compartmentIdsOf } from '../access/access.repo';
 import { AppError } from '../errors';
 import { assertCsrf } from './csrf';
 import { sessionCookie } from './session-cookie';
 
-/** Every API route says who may call it: anyone (`public`) or holders of one permission. */
-export type RouteAccess = { public: true } | { permission: Permission };
+/**
+ * Every API route says who may call it: anyone (`public`) or holders of one permission.
+ * `duringMfaEnrolment` marks the few routes a session that must still enrol MFA may use.
+ */
+export type RouteAccess = { public: true } | { permission: Permission; duringMfaEnrolment?: true };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,6 +26,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionTokenHash: string | null;
+    /** The session may only enrol MFA (LANTERN_ENV=production and no TOTP yet). */
+    mfaEnrolmentOnly: boolean;
   }
 }
 
@@ -52,11 +58,15 @@ async function loadActor(ctx: AppContext, request: FastifyRequest): Promise<Acto
   // Disabled users lose access on their very next request.
   if (!user || user.disabledAt) return null;
   request.sessionTokenHash = session.tokenHash;
+  request.mfaEnrolmentOnly = session.mfaEnrolmentOnly;
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     roles: user.roles as Actor['roles'],
+    clearance: user.clearance as Actor['clearance'],
+    caveats: user.caveats,
+    compartmentIds: await compartmentIdsOf(db, user.id),
   };
 }
 
@@ -67,6 +77,7 @@ async function loadActor(ctx: AppContext, request: FastifyRequest): Promise<Acto
 export function registerRouteAccess(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('mfaEnrolmentOnly', false);
 
   const catalog: RouteEntry[] = [];
   app.decorate('routeCatalog', catalog);
@@ -90,6 +101,9 @@ export function registerRouteAccess(app: FastifyInstance, ctx: AppContext): void
     request.actor = await loadActor(ctx, request);
     if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
     assertCsrf(request, true);
+    if (request.mfaEnrolmentOnly && !access.duringMfaEnrolment) {
+      throw new AppError('MFA_ENROLMENT_REQUIRED', 'Set up two-step verification before using Lantern.');
+    }
     if (!rolesGrant(request.actor.roles, access.permission)) {
       throw new AppError('FORBIDDEN', `This needs the ${access.permission} permission.`);
     }

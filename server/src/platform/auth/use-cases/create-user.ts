@@ -1,6 +1,8 @@
 import { usernameSchema } from '#shared/contracts/auth';
 import { type Role, roleSchema } from '#shared/contracts/roles';
 import type { Queryable } from '../../../db/client';
+import { recordAudit } from '../../audit/audit.service';
+import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { UserRow } from '../auth.schema';
 import { hashPassword, minimumPasswordLength } from '../passwords';
@@ -13,8 +15,18 @@ export interface CreateUserInput {
   roles: Role[];
 }
 
-/** Creates an account. Refuses a taken username, a short password or an unknown role, naming the field. */
-export async function createUser(q: Queryable, input: CreateUserInput): Promise<UserRow> {
+/** Who asked for a change: a user (API) or nobody (CLI on the server, seed). Goes into the audit log. */
+export interface ChangeAuthor {
+  actorId: string | null;
+  requestId?: string | null;
+  clock: Clock;
+}
+
+/**
+ * Creates an account. Refuses a taken username, a short password or an unknown role, naming the
+ * field. Audited in the same transaction.
+ */
+export async function createUser(q: Queryable, input: CreateUserInput, by: ChangeAuthor): Promise<UserRow> {
   const username = usernameSchema.safeParse(input.username);
   if (!username.success) {
     throw new AppError(
@@ -46,10 +58,22 @@ export async function createUser(q: Queryable, input: CreateUserInput): Promise<
   if (await findUserByUsername(q, username.data)) {
     throw new AppError('CONFLICT', `A user named ${username.data} already exists.`);
   }
-  return insertUser(q, {
-    username: username.data,
-    displayName: input.displayName.trim() || username.data,
-    passwordHash: await hashPassword(input.password),
-    roles: [...new Set(input.roles)],
+  const passwordHash = await hashPassword(input.password);
+  return q.transaction(async (tx) => {
+    const user = await insertUser(tx, {
+      username: username.data,
+      displayName: input.displayName.trim() || username.data,
+      passwordHash,
+      roles: [...new Set(input.roles)],
+    });
+    await recordAudit(tx, by.clock, {
+      actorId: by.actorId,
+      action: 'user.create',
+      recordType: 'user',
+      recordId: user.id,
+      requestId: by.requestId ?? null,
+      fields: ['username', 'displayName', 'passwordHash', 'roles'],
+    });
+    return user;
   });
 }
