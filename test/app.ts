@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openAuditKeys } from '../server/src/platform/audit/checkpoints';
 import { FileKeyProvider } from '../server/src/platform/crypto';
+import { registerFixtureModule } from './fixture-module/fixture.routes';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import type { Database } from '../server/src/db/client';
@@ -15,6 +16,7 @@ export async function buildTestApp(
   database: Database,
   clock: Clock = systemClock,
   env: Record<string, string> = {},
+  options: { fixtureModule?: boolean } = {},
 ): Promise<FastifyInstance> {
   // Tests sign in often from one address; the throttle has its own test with a low limit.
   const config = loadConfig({
@@ -27,7 +29,7 @@ export async function buildTestApp(
   const keys = FileKeyProvider.open(keyDir);
   return buildApp(
     { config: { ...config, keyDir }, database, clock, keys, auditKeys: openAuditKeys(keyDir) },
-    { logger: false },
+    { logger: false, extraModules: options.fixtureModule ? [registerFixtureModule] : [] },
   );
 }
 

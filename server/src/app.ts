@@ -7,7 +7,10 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { LoggerOptions } from 'pino';
 import type { AppContext } from './app-context';
 import { registerModules } from './modules';
+import { registerAdminRoutes } from './platform/admin/admin.routes';
+import { registerAuditRoutes } from './platform/audit/audit.routes';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
+import { registerMfaRoutes } from './platform/auth/mfa/mfa.routes';
 import { AppError } from './platform/errors';
 import { issueCsrfCookie } from './platform/http/csrf';
 import { registerErrorHandling } from './platform/http/error-handler';
@@ -18,9 +21,14 @@ import { contentSecurityPolicy } from './platform/http/security-headers';
 import { registerStaticWeb } from './platform/http/static-web';
 import { loggerOptions } from './platform/logging';
 
+/** A module's route registration, as `registerModules` calls them. */
+export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
+
 export interface BuildAppOptions {
   /** pino logger options, or false for none (tests). */
   logger?: boolean | LoggerOptions;
+  /** Extra modules (tests load the fixture module this way; production never does). */
+  extraModules?: ModuleRegistration[];
 }
 
 /**
@@ -72,7 +80,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await registerOpenApi(app, ctx);
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerMfaRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   await registerModules(app, ctx);
+  for (const register of options.extraModules ?? []) await register(app, ctx);
   await registerStaticWeb(app);
   return app;
 }

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DeltaGraph } from './delta-graph.js';
+import type { GraphView } from './graph-view.js';
+import { projectGraph } from './simple-graph.js';
+import { buildSmall, scopeArb, smallGraphArb } from './testing/edge-list.js';
+
+function rows(view: GraphView, g: ReturnType<typeof projectGraph>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < g.n; i++) {
+    const row: string[] = [];
+    for (let e = g.offsets[i]!; e < g.offsets[i + 1]!; e++)
+      row.push(`${view.externalOf(g.toView[g.targets[e]!]!)}:${g.weights[e]}`);
+    out[view.externalOf(g.toView[i]!)] = row.sort().join(' ');
+  }
+  return out;
+}
+
+describe('projectGraph', () => {
+  it('the merge-based fast path equals the generic neighbour-buffer path', () => {
+    fc.assert(
+      fc.property(
+        smallGraphArb(),
+        scopeArb(),
+        fc.boolean(),
+        fc.boolean(),
+        (g, scope, excludeHighDegree, weighted) => {
+          const graph = buildSmall(g, { highDegree: { maxDegree: 3 } });
+          const s = { ...scope, excludeHighDegree };
+          const generic = new DeltaGraph(graph);
+          expect(rows(graph, projectGraph(graph, s, { weighted }))).toEqual(
+            rows(generic, projectGraph(generic, s, { weighted })),
+          );
+        },
+      ),
+    );
+  });
+});
