@@ -10,11 +10,16 @@ import { type Database, openDatabase } from '../server/src/db/client';
  * rows: each makes its own users and records with factories.
  */
 export async function openTestDatabase(): Promise<Database> {
+  return (await openTestDatabaseWithUrl()).database;
+}
+
+/** As openTestDatabase, plus the URL of the server database (undefined on PGlite). */
+export async function openTestDatabaseWithUrl(): Promise<{ database: Database; url: string | undefined }> {
   const engine = process.env.LANTERN_TEST_DB ?? 'pglite';
   if (engine === 'pglite') {
     const database = await openDatabase({});
     await database.migrate();
-    return database;
+    return { database, url: undefined };
   }
   const adminUrl = inject('postgresUrl');
   const name = `lantern_test_${randomBytes(6).toString('hex')}`;
@@ -22,7 +27,8 @@ export async function openTestDatabase(): Promise<Database> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const database = await openDatabase({ url: adminUrl.replace(/\/postgres$/, `/${name}`) });
+  const url = adminUrl.replace(/\/postgres$/, `/${name}`);
+  const database = await openDatabase({ url });
   await database.migrate();
-  return database;
+  return { database, url };
 }

@@ -3,7 +3,10 @@ import { ConfigError } from '../../server/src/config';
 import { DataDirLockedError } from '../../server/src/db/data-dir-lock';
 import { AppError } from '../../server/src/platform/errors';
 import { packageVersion } from '../../server/src/version';
+import { registerCommsCommands } from './commands/comms';
+import { registerAuditCommands } from './commands/audit';
 import { registerDbCommands } from './commands/db';
+import { registerKeysCommands } from './commands/keys';
 import { registerSeedCommand } from './commands/seed';
 import { registerServeCommand } from './commands/serve';
 import { registerUsersCommands } from './commands/users';
@@ -18,6 +21,9 @@ registerServeCommand(program);
 registerDbCommands(program);
 registerSeedCommand(program);
 registerUsersCommands(program);
+registerAuditCommands(program);
+registerKeysCommands(program);
+registerCommsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -127,10 +127,24 @@ export async function registerFixtureModule(app: FastifyInstance, ctx: AppContex
     async (request) => {
       const actor = actorOf(request);
       const { q, limit, offset } = request.query;
-      return withActorTx(ctx, scope(request, actor), async (tx) => ({
-        items: (await listVisibleRecords(tx, { search: q, limit, offset })).map((row) => present(actor, row)),
-        total: await countVisibleRecords(tx, q),
-      }));
+      return withActorTx(ctx, scope(request, actor), async (tx) => {
+        // A search is audited: the parameter's name, never the words searched for.
+        if (q) {
+          await recordAudit(tx, ctx.clock, {
+            actorId: actor.id,
+            action: 'fixture.search',
+            recordType: table,
+            requestId: request.id,
+            fields: ['q'],
+          });
+        }
+        return {
+          items: (await listVisibleRecords(tx, { search: q, limit, offset })).map((row) =>
+            present(actor, row),
+          ),
+          total: await countVisibleRecords(tx, q),
+        };
+      });
     },
   );
 

@@ -12,6 +12,9 @@ import path from 'node:path';
  */
 export interface TestPostgres {
   url: string;
+  /** The server's data directory (for tests that inspect what reached disk). */
+  dataDir: string;
+  binDir: string;
   stop(): Promise<void>;
 }
 
@@ -127,6 +130,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   await waitForReady(binDir, port, user, () => output);
   return {
     url: `postgres://lantern@127.0.0.1:${port}/postgres`,
+    dataDir,
+    binDir,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       // runuser does not forward signals, so ask the server itself to stop (fast mode).

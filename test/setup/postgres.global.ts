@@ -4,6 +4,8 @@ import { startTestPostgres, type TestPostgres } from './postgres-server';
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    postgresDataDir: string;
+    postgresBinDir: string;
   }
 }
 
@@ -13,6 +15,8 @@ let server: TestPostgres | undefined;
 export async function setup(project: TestProject): Promise<void> {
   server = await startTestPostgres();
   project.provide('postgresUrl', server.url);
+  project.provide('postgresDataDir', server.dataDir);
+  project.provide('postgresBinDir', server.binDir);
 }
 
 export async function teardown(): Promise<void> {

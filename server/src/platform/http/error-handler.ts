@@ -47,9 +47,13 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
 }
 
 /** The one place errors become HTTP responses: `{ error: { code, message, details? } }`, never a stack. */
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  onRefusal?: (request: FastifyRequest, error: AppError, cause: unknown) => Promise<void>,
+): void {
+  app.setErrorHandler(async (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error);
+    if (onRefusal) await onRefusal(request, appError, error);
     const status = httpStatusOf(appError.code);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status }, 'request refused');
