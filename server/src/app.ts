@@ -14,6 +14,7 @@ import { registerMfaRoutes } from './platform/auth/mfa/mfa.routes';
 import { AppError } from './platform/errors';
 import { issueCsrfCookie } from './platform/http/csrf';
 import { registerErrorHandling } from './platform/http/error-handler';
+import { auditRefusal } from './platform/http/refusal-audit';
 import { registerHealthRoutes } from './platform/http/health.routes';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerRouteAccess } from './platform/http/route-access';
@@ -45,7 +46,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, (request, error, cause) => auditRefusal(ctx, request, error, cause));
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

@@ -22,6 +22,8 @@ const envSchema = z.object({
   LANTERN_TRUST_PROXY: booleanFromEnv.default(false),
   LANTERN_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   LANTERN_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  LANTERN_SIGN_IN_LOCK_FAILURES: z.coerce.number().int().positive().default(5),
+  LANTERN_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   LANTERN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
 });
@@ -43,6 +45,11 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   /** Sign-in attempts allowed per client address per minute. */
   signInAttemptsPerMinute: number;
+  /**
+   * Per-account lock-out: after `failures` failed sign-ins within `minutes`, the submitted username
+   * is refused for `minutes`, whether or not it exists.
+   */
+  signInLockout: { failures: number; minutes: number };
   version: string;
 }
 
@@ -73,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
     bodyLimitBytes: e.LANTERN_BODY_LIMIT_BYTES,
     session: { idleMinutes: e.LANTERN_SESSION_IDLE_MINUTES, absoluteHours: e.LANTERN_SESSION_ABSOLUTE_HOURS },
     signInAttemptsPerMinute: e.LANTERN_SIGN_IN_ATTEMPTS_PER_MINUTE,
+    signInLockout: { failures: e.LANTERN_SIGN_IN_LOCK_FAILURES, minutes: e.LANTERN_SIGN_IN_LOCK_MINUTES },
     version,
   };
 }

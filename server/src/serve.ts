@@ -29,6 +29,7 @@ function printDemoAccess(
       );
     }
     lines.push('Sign in as e.g. "handler" or "admin".');
+    lines.push('Demo users have no two-step verification enrolled; enrol one under Account → Security.');
   }
   // Written to the terminal, not the log stream: logs never carry credentials.
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -7,14 +7,27 @@ export const usernameSchema = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash or underscore');
 
-export const signInRequest = z.strictObject({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(1024),
-  totp: z
-    .string()
-    .regex(/^\d{6}$/, 'six digits')
-    .optional(),
-});
+export const totpCodeSchema = z.string().regex(/^\d{6}$/, 'six digits');
+
+/** `K7QM-3XPA-RT9H`; case, spaces and dashes are forgiven. */
+export const recoveryCodeSchema = z
+  .string()
+  .min(12)
+  .max(32)
+  .regex(/^[A-Za-z0-9\s-]+$/, 'letters, digits and dashes');
+
+export const signInRequest = z
+  .strictObject({
+    username: z.string().min(1).max(64),
+    password: z.string().min(1).max(1024),
+    totp: totpCodeSchema.optional(),
+    /** Instead of `totp`, one of the user's one-time recovery codes. */
+    recoveryCode: recoveryCodeSchema.optional(),
+  })
+  .refine((body) => !(body.totp && body.recoveryCode), {
+    message: 'give a code or a recovery code, not both',
+    path: ['recoveryCode'],
+  });
 export type SignInRequest = z.infer<typeof signInRequest>;
 
 export const userView = z.object({
@@ -25,5 +38,42 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
-export const meResponse = z.object({ user: userView });
+export const signInResponse = z.object({ user: userView });
+export type SignInResponse = z.infer<typeof signInResponse>;
+
+/** Two-step verification as the app needs to know it. */
+export const mfaStatus = z.object({
+  enabled: z.boolean(),
+  /** The session may do nothing but enrol (LANTERN_ENV=production and no TOTP yet). */
+  enrolmentRequired: z.boolean(),
+});
+export type MfaStatus = z.infer<typeof mfaStatus>;
+
+export const meResponse = z.object({ user: userView, mfa: mfaStatus });
 export type MeResponse = z.infer<typeof meResponse>;
+
+/** The Account → Security page: status plus what the user may do. */
+export const mfaDetails = mfaStatus.extend({
+  canDisable: z.boolean(),
+  recoveryCodesRemaining: z.number().int().min(0),
+});
+export type MfaDetails = z.infer<typeof mfaDetails>;
+
+export const totpEnrolResponse = z.object({
+  otpauthUrl: z.string(),
+  /** Base32, for typing into an app by hand. */
+  secret: z.string(),
+  /** The otpauth URL as a PNG `data:` URL. */
+  qrCodeDataUrl: z.string(),
+});
+export type TotpEnrolResponse = z.infer<typeof totpEnrolResponse>;
+
+export const totpCodeRequest = z.strictObject({ code: totpCodeSchema });
+export type TotpCodeRequest = z.infer<typeof totpCodeRequest>;
+
+export const totpConfirmResponse = z.object({
+  /** Shown once: only their hashes are kept. */
+  recoveryCodes: z.array(z.string()),
+  mfa: mfaStatus,
+});
+export type TotpConfirmResponse = z.infer<typeof totpConfirmResponse>;

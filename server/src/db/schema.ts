@@ -5,3 +5,4 @@ export * from '../platform/auth/auth.schema';
 export * from '../platform/auth/mfa.schema';
 export * from '../platform/crypto/record-keys.schema';
 export * from './meta.schema';
+export * from '../modules/comms-data/comms.schema';

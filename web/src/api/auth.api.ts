@@ -1,20 +1,48 @@
-import { meResponse, type SignInRequest, type UserView } from '#shared/contracts/auth';
+import {
+  type MfaDetails,
+  type MfaStatus,
+  mfaDetails,
+  meResponse,
+  type SignInRequest,
+  signInResponse,
+  type TotpConfirmResponse,
+  type TotpEnrolResponse,
+  totpConfirmResponse,
+  totpEnrolResponse,
+  type UserView,
+} from '#shared/contracts/auth';
 import { api } from './client';
 
-export type SessionUser = UserView;
+/** The signed-in user and the state of their two-step verification. */
+export type SessionUser = UserView & { mfa: MfaStatus };
 export type SignInInput = SignInRequest;
-const userEnvelope = meResponse;
 
 export async function fetchCurrentUser(signal?: AbortSignal): Promise<SessionUser> {
-  const { user } = await api.get('/api/auth/me', userEnvelope, signal);
-  return user;
+  const { user, mfa } = await api.get('/api/auth/me', meResponse, signal);
+  return { ...user, mfa };
 }
 
-export async function signIn(input: SignInInput): Promise<SessionUser> {
-  const { user } = await api.post('/api/auth/sign-in', input, userEnvelope);
+export async function signIn(input: SignInInput): Promise<UserView> {
+  const { user } = await api.post('/api/auth/sign-in', input, signInResponse);
   return user;
 }
 
 export async function signOut(): Promise<void> {
   await api.post('/api/auth/sign-out');
+}
+
+export function fetchMfaDetails(signal?: AbortSignal): Promise<MfaDetails> {
+  return api.get('/api/auth/mfa', mfaDetails, signal);
+}
+
+export function enrolTotp(): Promise<TotpEnrolResponse> {
+  return api.post('/api/auth/mfa/totp/enrol', undefined, totpEnrolResponse);
+}
+
+export function confirmTotp(code: string): Promise<TotpConfirmResponse> {
+  return api.post('/api/auth/mfa/totp/confirm', { code }, totpConfirmResponse);
+}
+
+export async function disableTotp(code: string): Promise<void> {
+  await api.post('/api/auth/mfa/totp/disable', { code });
 }

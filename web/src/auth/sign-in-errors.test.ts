@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
-import { normaliseCode, signInMessages, signInOutcome } from './sign-in-errors';
+import { normaliseCode, normaliseRecoveryCode, signInMessages, signInOutcome } from './sign-in-errors';
 
 const refusal = (status: number, code: string) => new ApiError(status, code, 'server says no');
 
@@ -20,6 +20,13 @@ describe('signInOutcome', () => {
     });
   });
 
+  it('names a refused recovery code as such', () => {
+    expect(signInOutcome(refusal(401, 'INVALID_CREDENTIALS'), 'recovery')).toEqual({
+      kind: 'message',
+      message: signInMessages.wrongRecoveryCode,
+    });
+  });
+
   it('explains rate limiting and unreachable servers', () => {
     expect(signInOutcome(refusal(429, 'RATE_LIMITED'), 'credentials')).toMatchObject({
       message: signInMessages.rateLimited,
@@ -33,5 +40,11 @@ describe('signInOutcome', () => {
 describe('normaliseCode', () => {
   it('keeps only digits', () => {
     expect(normaliseCode(' 123 456 ')).toBe('123456');
+  });
+});
+
+describe('normaliseRecoveryCode', () => {
+  it('upper-cases and drops spaces', () => {
+    expect(normaliseRecoveryCode(' k7qm 3xpa-rt9h ')).toBe('K7QM3XPA-RT9H');
   });
 });

@@ -1,6 +1,7 @@
 import { isApiError, NETWORK_ERROR } from '../api/client';
 
-export type SignInStep = 'credentials' | 'code';
+/** What the form asks for: username and password, then a TOTP code or a recovery code. */
+export type SignInStep = 'credentials' | 'code' | 'recovery';
 
 /** What the sign-in form does with a refusal: ask for a code, or show a message. Pure. */
 export type SignInOutcome = { kind: 'ask-for-code' } | { kind: 'message'; message: string };
@@ -8,9 +9,16 @@ export type SignInOutcome = { kind: 'ask-for-code' } | { kind: 'message'; messag
 export const signInMessages = {
   wrongCredentials: 'Wrong username or password.',
   wrongCode: 'That code was not accepted. Enter the current code from your authenticator app.',
-  rateLimited: 'Too many sign-in attempts. Wait a few minutes, then try again.',
+  wrongRecoveryCode: 'That recovery code was not accepted. Each recovery code works only once.',
+  rateLimited: 'Too many sign-in attempts. Wait up to 15 minutes, then try again.',
   unreachable: 'Lantern could not reach the server. Check your connection and try again.',
 } as const;
+
+const wrongMessage: Record<SignInStep, string> = {
+  credentials: signInMessages.wrongCredentials,
+  code: signInMessages.wrongCode,
+  recovery: signInMessages.wrongRecoveryCode,
+};
 
 export function signInOutcome(error: unknown, step: SignInStep): SignInOutcome {
   if (!isApiError(error)) return { kind: 'message', message: signInMessages.unreachable };
@@ -19,12 +27,9 @@ export function signInOutcome(error: unknown, step: SignInStep): SignInOutcome {
       // Asked for a code while already giving one: the code was wrong or has expired.
       return step === 'credentials'
         ? { kind: 'ask-for-code' }
-        : { kind: 'message', message: signInMessages.wrongCode };
+        : { kind: 'message', message: wrongMessage[step] };
     case 'INVALID_CREDENTIALS':
-      return {
-        kind: 'message',
-        message: step === 'credentials' ? signInMessages.wrongCredentials : signInMessages.wrongCode,
-      };
+      return { kind: 'message', message: wrongMessage[step] };
     case 'RATE_LIMITED':
       return { kind: 'message', message: signInMessages.rateLimited };
     case NETWORK_ERROR:
@@ -37,4 +42,9 @@ export function signInOutcome(error: unknown, step: SignInStep): SignInOutcome {
 /** A TOTP code as people type it ("123 456") reduced to its digits. */
 export function normaliseCode(input: string): string {
   return input.replace(/\D/g, '');
+}
+
+/** A recovery code as people type it: upper case, no spaces (the server forgives the rest). */
+export function normaliseRecoveryCode(input: string): string {
+  return input.toUpperCase().replace(/\s+/g, '');
 }

@@ -5,8 +5,8 @@ import { type SignInInput, signIn } from '../api/auth.api';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/text-field';
-import { safeRedirectPath, sessionQueryKey } from './session';
-import { normaliseCode, type SignInStep, signInOutcome } from './sign-in-errors';
+import { safeRedirectPath, sessionQuery } from './session';
+import { normaliseCode, normaliseRecoveryCode, type SignInStep, signInOutcome } from './sign-in-errors';
 
 const signInRouteApi = getRouteApi('/sign-in');
 
@@ -14,6 +14,7 @@ interface FieldErrors {
   username?: string;
   password?: string;
   code?: string;
+  recoveryCode?: string;
 }
 
 export function SignInForm() {
@@ -24,21 +25,28 @@ export function SignInForm() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
+  const [recoveryCode, setRecoveryCode] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
+  const recoveryRef = useRef<HTMLInputElement>(null);
 
   const mutation = useMutation({ mutationFn: (input: SignInInput) => signIn(input) });
 
   useEffect(() => {
-    (step === 'code' ? codeRef : usernameRef).current?.focus();
+    ({ credentials: usernameRef, code: codeRef, recovery: recoveryRef })[step].current?.focus();
   }, [step]);
 
   function validate(): FieldErrors {
     if (step === 'code') {
       return normaliseCode(code).length === 6 ? {} : { code: 'Enter the 6-digit code.' };
+    }
+    if (step === 'recovery') {
+      return normaliseRecoveryCode(recoveryCode).replace(/-/g, '').length >= 12
+        ? {}
+        : { recoveryCode: 'Enter one of your recovery codes, e.g. K7QM-3XPA-RT9H.' };
     }
     const errors: FieldErrors = {};
     if (username.trim() === '') errors.username = 'Enter your username.';
@@ -55,13 +63,17 @@ export function SignInForm() {
     if (errors.username) return usernameRef.current?.focus();
     if (errors.password) return passwordRef.current?.focus();
     if (errors.code) return codeRef.current?.focus();
+    if (errors.recoveryCode) return recoveryRef.current?.focus();
 
     const input: SignInInput = { username: username.trim(), password };
     if (step === 'code') input.totp = normaliseCode(code);
+    if (step === 'recovery') input.recoveryCode = normaliseRecoveryCode(recoveryCode);
     mutation.mutate(input, {
-      onSuccess: async (user) => {
+      onSuccess: async () => {
         setPassword('');
-        queryClient.setQueryData(sessionQueryKey, user);
+        // Ask who is signed in now (with their two-step status): a session that must still enrol
+        // is sent to the security page by the app route.
+        await queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
         await navigate({ href: safeRedirectPath(redirect), replace: true });
       },
       onError: (error) => {
@@ -74,6 +86,9 @@ export function SignInForm() {
         if (step === 'code') {
           setCode('');
           codeRef.current?.focus();
+        } else if (step === 'recovery') {
+          setRecoveryCode('');
+          recoveryRef.current?.focus();
         } else {
           setPassword('');
           passwordRef.current?.focus();
@@ -86,6 +101,15 @@ export function SignInForm() {
     setStep('credentials');
     setPassword('');
     setCode('');
+    setRecoveryCode('');
+    setMessage(null);
+    setFieldErrors({});
+  }
+
+  function switchSecondFactor(next: 'code' | 'recovery') {
+    setStep(next);
+    setCode('');
+    setRecoveryCode('');
     setMessage(null);
     setFieldErrors({});
   }
@@ -93,7 +117,7 @@ export function SignInForm() {
   return (
     <form className="sign-in-form" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading" className="sign-in-form__heading">
-        {step === 'code' ? 'Two-step verification' : 'Sign in'}
+        {step === 'credentials' ? 'Sign in' : 'Two-step verification'}
       </h1>
       {message ? (
         <Alert tone="danger" role="alert">
@@ -124,6 +148,26 @@ export function SignInForm() {
             onChange={(event) => setPassword(event.target.value)}
           />
         </>
+      ) : step === 'recovery' ? (
+        <>
+          <p className="sign-in-form__lead">
+            Enter one of the recovery codes you stored when you set up two-step verification. Each code works
+            only once.
+          </p>
+          <TextField
+            ref={recoveryRef}
+            label="Recovery code"
+            name="recoveryCode"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={32}
+            className="sign-in-form__code"
+            value={recoveryCode}
+            error={fieldErrors.recoveryCode}
+            onChange={(event) => setRecoveryCode(event.target.value)}
+          />
+        </>
       ) : (
         <>
           <p className="sign-in-form__lead">
@@ -145,9 +189,19 @@ export function SignInForm() {
         </>
       )}
       <Button type="submit" block busy={mutation.isPending}>
-        {step === 'code' ? 'Verify and sign in' : 'Sign in'}
+        {step === 'credentials' ? 'Sign in' : 'Verify and sign in'}
       </Button>
       {step === 'code' ? (
+        <Button variant="ghost" size="sm" onClick={() => switchSecondFactor('recovery')}>
+          Use a recovery code instead
+        </Button>
+      ) : null}
+      {step === 'recovery' ? (
+        <Button variant="ghost" size="sm" onClick={() => switchSecondFactor('code')}>
+          Use a code from the authenticator app
+        </Button>
+      ) : null}
+      {step !== 'credentials' ? (
         <Button variant="ghost" size="sm" onClick={startOver}>
           Sign in as someone else
         </Button>

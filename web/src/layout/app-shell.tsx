@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
+import { mustEnrolMfa } from '../auth/mfa-gate';
 import { sessionQuery } from '../auth/session';
 import { ClassificationBanner } from './classification-banner';
 import { Sidebar } from './sidebar';
@@ -41,7 +42,8 @@ export function AppShell() {
       </a>
       <ClassificationBanner position="top" />
       <div className="shell">
-        <Sidebar />
+        {/* Until two-step verification is set up (production), nothing else is open: no navigation. */}
+        {mustEnrolMfa(user) ? null : <Sidebar />}
         <div className="shell__main">
           <TopBar user={user} />
           <main id="main-content" className="shell__content" ref={mainRef} tabIndex={-1}>

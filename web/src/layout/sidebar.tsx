@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { databaseLabel, healthQuery } from '../api/health.api';
-import { moduleGroups, modulesInGroup } from '../modules';
+import { sessionQuery } from '../auth/session';
+import { isModuleVisibleTo, moduleGroups, modulesInGroup } from '../modules';
 import { DashboardIcon, LanternMark } from '../ui/icons';
 
 export function Sidebar() {
+  const { data: user } = useQuery(sessionQuery);
+  const roles = user?.roles ?? [];
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -23,6 +26,8 @@ export function Sidebar() {
           </li>
         </ul>
         {moduleGroups.map((group) => {
+          const visible = modulesInGroup(group).filter((module) => isModuleVisibleTo(module, roles));
+          if (visible.length === 0) return null;
           const headingId = `nav-group-${group.replace(/\W+/g, '-').toLowerCase()}`;
           return (
             <div className="nav-group" key={group}>
@@ -30,7 +35,7 @@ export function Sidebar() {
                 {group}
               </h2>
               <ul className="nav-list" aria-labelledby={headingId}>
-                {modulesInGroup(group).map((module) => {
+                {visible.map((module) => {
                   const ModuleIcon = module.icon;
                   return (
                     <li key={module.path}>

@@ -1,4 +1,6 @@
+import { Link } from '@tanstack/react-router';
 import type { SessionUser } from '../api/auth.api';
+import { securityPagePath } from '../auth/mfa-gate';
 import { sortedRoleLabels } from '../auth/roles';
 import { useSignOut } from '../auth/use-sign-out';
 import { Button } from '../ui/button';
@@ -34,6 +36,9 @@ export function TopBar({ user }: { user: SessionUser }) {
             {roleText || 'No roles'}
           </span>
         </div>
+        <Link to={securityPagePath} className="button button--ghost button--sm">
+          Account security
+        </Link>
         <Button variant="secondary" size="sm" busy={signOut.isPending} onClick={() => signOut.mutate()}>
           {signOut.isPending ? null : <SignOutIcon width={16} height={16} />}
           Sign out

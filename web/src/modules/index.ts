@@ -31,3 +31,8 @@ export const moduleGroups: readonly ModuleGroup[] = ['Intelligence', 'Protect & 
 export function modulesInGroup(group: ModuleGroup): ModuleDefinition[] {
   return modules.filter((module) => module.group === group);
 }
+
+/** Whether a user with these roles is shown the module (modules without `visibleTo` are for all). */
+export function isModuleVisibleTo(module: ModuleDefinition, userRoles: readonly string[]): boolean {
+  return module.visibleTo === undefined || module.visibleTo.some((role) => userRoles.includes(role));
+}

@@ -33,4 +33,6 @@ export interface ModuleDefinition {
   };
   /** The roles whose daily work happens here (MISSION.md, Users). */
   usedBy: readonly Role[];
+  /** When set, only these roles see the module in the navigation (the server enforces it anyway). */
+  visibleTo?: readonly Role[];
 }

@@ -1,4 +1,5 @@
 import { createRoute, redirect } from '@tanstack/react-router';
+import { enrolmentRedirect } from '../auth/mfa-gate';
 import { sessionQuery } from '../auth/session';
 import { AppShell } from '../layout/app-shell';
 import { rootRoute } from './root.route';
@@ -13,6 +14,9 @@ export const appRoute = createRoute({
       const target = location.href === '/' ? undefined : location.href;
       throw redirect({ to: '/sign-in', search: { redirect: target }, replace: true });
     }
+    // A session that must still enrol two-step verification sees only the security page.
+    const enrol = enrolmentRedirect(user, location.pathname);
+    if (enrol) throw redirect({ href: enrol, replace: true });
   },
   component: AppShell,
 });

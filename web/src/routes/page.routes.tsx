@@ -1,4 +1,5 @@
 import { createRoute } from '@tanstack/react-router';
+import { SecurityPage } from '../modules/account/security-page';
 import { AdminPage } from '../modules/admin/admin-page';
 import { CommsPage } from '../modules/comms/comms-page';
 import { DashboardPage } from '../modules/dashboard/dashboard-page';
@@ -29,6 +30,8 @@ export const moduleRoutes = [
   createRoute({ getParentRoute: parent, path: '/vetting', component: VettingPage }),
   createRoute({ getParentRoute: parent, path: '/oversight', component: OversightPage }),
   createRoute({ getParentRoute: parent, path: '/admin', component: AdminPage }),
+  // Account → Security (two-step verification): not a module, but a page of the same shell.
+  createRoute({ getParentRoute: parent, path: '/account/security', component: SecurityPage }),
 ] as const;
 
 /** Unknown paths for a signed-in user: a 404 inside the shell (and sign-in first for everyone else). */

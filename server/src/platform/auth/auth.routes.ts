@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { meResponse, signInRequest } from '#shared/contracts/auth';
+import { meResponse, signInRequest, signInResponse } from '#shared/contracts/auth';
 import type { AppContext } from '../../app-context';
 import { actorOf } from '../http/route-access';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../http/session-cookie';
 import { recordAudit } from '../audit/audit.service';
+import { mfaStatusOf } from './mfa/use-cases/mfa-status';
 import { endSession } from './session.service';
 import { signIn } from './use-cases/sign-in';
 import { presentUser } from './user.presenter';
@@ -24,7 +25,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         tags: ['auth'],
         summary: 'Sign in with username and password',
         body: signInRequest,
-        response: { 200: meResponse },
+        response: { 200: signInResponse },
       },
     },
     async (request, reply) => {
@@ -34,7 +35,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         requestId: request.id,
       });
       setSessionCookie(request, reply, result.token, result.expiresAt);
-      request.log.info({ userId: result.user.id }, 'signed in');
+      request.log.info({ userId: result.user.id, mfaEnrolmentOnly: result.mfaEnrolmentOnly }, 'signed in');
       return { user: presentUser(result.user) };
     },
   );
@@ -69,6 +70,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       config: { access: { permission: 'self', duringMfaEnrolment: true } },
       schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meResponse } },
     },
-    async (request) => ({ user: presentUser(actorOf(request)) }),
+    async (request) => {
+      const actor = actorOf(request);
+      return {
+        user: presentUser(actor),
+        mfa: await mfaStatusOf(ctx.database.db, ctx, actor.id, request.mfaEnrolmentOnly),
+      };
+    },
   );
 }

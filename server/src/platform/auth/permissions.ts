@@ -4,7 +4,15 @@ import type { Role } from '#shared/contracts/roles';
  * What a route may require. `self` is held by every signed-in user (their own session and
  * profile). Modules add their permissions here as they land.
  */
-export const permissions = ['self', 'users:read', 'users:manage', 'audit:read'] as const;
+export const permissions = [
+  'self',
+  'users:read',
+  'users:manage',
+  'compartments:manage',
+  'audit:read',
+  'comms:read',
+  'comms:import',
+] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
@@ -12,13 +20,15 @@ const grants: Record<Role, readonly Permission[]> = {
   controller: ['self'],
   'authorising-officer': ['self'],
   'record-keeper': ['self'],
-  analyst: ['self'],
-  'comms-spoc': ['self'],
-  'designated-senior-officer': ['self'],
+  analyst: ['self', 'comms:read', 'comms:import'],
+  'comms-spoc': ['self', 'comms:read', 'comms:import'],
+  'designated-senior-officer': ['self', 'comms:read'],
   'protective-security-adviser': ['self'],
   'vetting-officer': ['self'],
-  inspector: ['self', 'audit:read'],
-  admin: ['self', 'users:read', 'users:manage', 'audit:read'],
+  inspector: ['self', 'audit:read', 'comms:read'],
+  // Administration without access: the admin manages who may see what but holds no permission
+  // that reads records; what they see of records is decided by their own memberships alone.
+  admin: ['self', 'users:read', 'users:manage', 'compartments:manage', 'audit:read'],
 };
 
 /** Pure: does any of these roles grant the permission? */

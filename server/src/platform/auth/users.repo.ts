@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Classification } from '#shared/contracts/markings';
 import type { Role } from '#shared/contracts/roles';
 import type { Queryable } from '../../db/client';
 import { type UserRow, users } from './auth.schema';
@@ -27,4 +28,46 @@ export async function insertUser(
 
 export async function setUserDisabled(q: Queryable, id: string, at: Date | null): Promise<void> {
   await q.update(users).set({ disabledAt: at, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function setUserRoles(q: Queryable, id: string, roles: Role[]): Promise<void> {
+  await q.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function setUserMarkings(
+  q: Queryable,
+  id: string,
+  markings: { clearance: Classification; caveats: string[] },
+): Promise<void> {
+  await q
+    .update(users)
+    .set({ ...markings, updatedAt: new Date() })
+    .where(eq(users.id, id));
+}
+
+/**
+ * Ids of the active administrators, locking their rows until the transaction ends, so two
+ * concurrent changes cannot each remove "another" admin and leave none.
+ */
+export async function lockActiveAdminIds(q: Queryable): Promise<string[]> {
+  const rows = await q
+    .select({ id: users.id })
+    .from(users)
+    .where(and(arrayContains(users.roles, ['admin']), isNull(users.disabledAt)))
+    .orderBy(asc(users.id))
+    .for('update');
+  return rows.map((r) => r.id);
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Usernames by id; ids that are not user ids (system actors) are skipped. */
+export async function usernamesByIds(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)].filter((id) => uuidPattern.test(id));
+  if (wanted.length === 0) return new Map();
+  const rows = await q
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.username]));
 }

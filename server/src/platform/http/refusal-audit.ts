@@ -7,7 +7,8 @@ import { sessionCookie } from './session-cookie';
 
 /**
  * Which refusals leave an audit trace: probing records out of reach (404 on a real route, 403),
- * forged or replayed CSRF, dead sessions presented again, and integrity failures such as a
+ * forged or replayed CSRF, dead sessions presented again, actions a rule refused (e.g. an admin
+ * granting themselves access), and integrity failures such as a
  * ciphertext copied to another row. Anonymous 404s for unknown paths are not (scanner noise).
  */
 function refusalAction(request: FastifyRequest, error: AppError, cause: unknown): string | undefined {
@@ -19,6 +20,8 @@ function refusalAction(request: FastifyRequest, error: AppError, cause: unknown)
     case 'FORBIDDEN':
     case 'CSRF_FAILED':
       return 'access.denied';
+    case 'RULE_VIOLATION':
+      return request.actor ? 'rule.refused' : undefined;
     case 'UNAUTHENTICATED':
       return request.cookies[sessionCookie] ? 'auth.session-rejected' : undefined;
     default:

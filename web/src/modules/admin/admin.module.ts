@@ -19,4 +19,5 @@ export const adminModule: ModuleDefinition = {
     ],
   },
   usedBy: ['admin'],
+  visibleTo: ['admin'],
 };

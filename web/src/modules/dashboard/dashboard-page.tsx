@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { sessionQuery } from '../../auth/session';
 import { Alert } from '../../ui/alert';
 import { PageHeader } from '../../ui/page-header';
-import { type ModuleDefinition, modules } from '..';
+import { isModuleVisibleTo, type ModuleDefinition, modules } from '..';
 import './dashboard.css';
 
 function firstName(displayName: string): string {
@@ -13,8 +13,9 @@ function firstName(displayName: string): string {
 export function DashboardPage() {
   const { data: user } = useQuery(sessionQuery);
   if (!user) return null;
-  const mine = modules.filter((module) => module.usedBy.some((role) => user.roles.includes(role)));
-  const others = modules.filter((module) => !mine.includes(module));
+  const shown = modules.filter((module) => isModuleVisibleTo(module, user.roles));
+  const mine = shown.filter((module) => module.usedBy.some((role) => user.roles.includes(role)));
+  const others = shown.filter((module) => !mine.includes(module));
   return (
     <>
       <PageHeader

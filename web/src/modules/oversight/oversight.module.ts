@@ -21,4 +21,6 @@ export const oversightModule: ModuleDefinition = {
     ],
   },
   usedBy: ['record-keeper', 'inspector', 'designated-senior-officer'],
+  // Until the compliance screens land, the module is the audit viewer: `audit:read` holders only.
+  visibleTo: ['inspector', 'admin'],
 };

@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../../..');
+const network = resolve(root, '../shared/data/email-eu-core-subset.txt');
+const dataDir = mkdtempSync(join(tmpdir(), 'lantern-cli-comms-'));
+// PGlite in the temp data dir, whatever the caller's environment says.
+const env: NodeJS.ProcessEnv = { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_LOG_LEVEL: 'silent' };
+delete env.DATABASE_URL;
+const lantern = (...args: string[]) =>
+  run('node', [join(root, 'cli/bin/lantern.mjs'), 'comms', ...args], { env, cwd: root, maxBuffer: 32 << 20 });
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+it('adds a dataset, imports the real network with a summary, and answers --json analyses', async () => {
+  await lantern(
+    'datasets',
+    'add',
+    '--name',
+    'email',
+    '--provider',
+    'SNAP',
+    '--authorisation',
+    'IPA/CLI/1',
+    '--from',
+    '2003-10-01T00:00:00Z',
+    '--to',
+    '2004-06-30T00:00:00Z',
+  );
+  const imported = await lantern('import', '--dataset', 'email', '--profile', 'snap-temporal', network);
+  expect(imported.stdout).toMatch(
+    /read 83083, loaded 83024, duplicates 59, rejected 0 \(rejects file: .*\.rejects\.csv\)/,
+  );
+  expect(imported.stderr).toContain('rows/s');
+  const chain = JSON.parse(
+    (await lantern('chain', '--dataset', 'email', '--seed', '1', '--hops', '1', '--json')).stdout,
+  );
+  expect(chain.seeds).toEqual(['1']);
+  expect(chain.contacts.length).toBeGreaterThan(0);
+  expect(
+    chain.contacts.every((c: { hops: number; path: string[] }) => c.hops === 1 && c.path[0] === '1'),
+  ).toBe(true);
+  const refused = await lantern('stats', '--dataset', 'email', '--since', '2003-01-01').catch(
+    (e: { stderr: string; code: number }) => e,
+  );
+  expect(refused).toMatchObject({ code: 2 });
+  expect((refused as { stderr: string }).stderr).toContain('IPA 2016 Part 3: outside the authorised scope');
+}, 240_000);

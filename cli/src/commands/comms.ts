@@ -1,0 +1,152 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { type Classification, classificationSchema } from '#shared/contracts/markings';
+import { listAllDatasets, findDatasetByName } from '../../../server/src/modules/comms-data/comms.repo';
+import { presentDataset } from '../../../server/src/modules/comms-data/comms.presenter';
+import { progressView } from '../../../server/src/modules/comms-data/import-jobs';
+import { createDataset } from '../../../server/src/modules/comms-data/use-cases/create-dataset';
+import { importDatasetFiles } from '../../../server/src/modules/comms-data/use-cases/import-dataset-files';
+import { AppError } from '../../../server/src/platform/errors';
+import { registerCommsAnalysisCommands } from './comms-analyses';
+import { collect, output, withComms } from './comms-shared';
+
+function isoDate(value: string): string {
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new InvalidArgumentError(`not a date: "${value}"`);
+  return new Date(t).toISOString();
+}
+
+function classification(value: string): Classification {
+  const parsed = classificationSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError(`unknown classification "${value}"`);
+  return parsed.data;
+}
+
+export function registerCommsCommands(program: Command): void {
+  const comms = program.command('comms').description('Communications data: datasets, import, analyses');
+  const datasets = comms.command('datasets').description('Datasets of acquired communications data');
+
+  datasets
+    .command('add')
+    .description('Register a dataset and the authorisation it was acquired under')
+    .requiredOption('--name <name>', 'unique name')
+    .requiredOption('--provider <provider>', 'the communications service provider')
+    .requiredOption('--authorisation <reference>', 'the authorisation reference')
+    .requiredOption('--from <date>', 'start of the authorised period', isoDate)
+    .requiredOption('--to <date>', 'end of the authorised period', isoDate)
+    .option('--number <number>', 'an authorised number (repeat; none = all in the data)', collect, [])
+    .option('--classification <c>', 'marking', classification, 'OFFICIAL-SENSITIVE' as Classification)
+    .action(
+      async (o: {
+        name: string;
+        provider: string;
+        authorisation: string;
+        from: string;
+        to: string;
+        number: string[];
+        classification: Classification;
+      }) => {
+        await withComms(async (s) => {
+          const row = await s.db.transaction((tx) =>
+            createDataset(
+              tx,
+              s.clock,
+              {
+                name: o.name,
+                provider: o.provider,
+                authorisationRef: o.authorisation,
+                authorisedFrom: o.from,
+                authorisedTo: o.to,
+                authorisedNumbers: o.number,
+                classification: o.classification,
+                caveats: [],
+              },
+              { actorId: null },
+            ),
+          );
+          process.stdout.write(`Created dataset ${row.name} (${row.id}).\n`);
+        });
+      },
+    );
+
+  datasets
+    .command('list')
+    .description('List datasets')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      await withComms(async (s) => {
+        const items = (await listAllDatasets(s.db)).map(presentDataset);
+        output(o.json, items, () =>
+          items.map((d) => ({
+            name: d.name,
+            provider: d.provider,
+            authorisation: d.authorisationRef,
+            from: d.authorisedFrom,
+            to: d.authorisedTo,
+            status: d.status,
+            records: d.counts.records,
+            numbers: d.counts.numbers,
+            pairs: d.counts.pairs,
+          })),
+        );
+      });
+    });
+
+  comms
+    .command('import')
+    .description('Import provider files into a dataset (a progress bar with rate and ETA)')
+    .requiredOption('--dataset <name>', 'dataset name')
+    .option('--profile <profile>', 'provider profile', 'generic')
+    .option('--json', 'print the summary as JSON')
+    .argument('<files...>', 'CSV or Parquet files')
+    .action(async (files: string[], o: { dataset: string; profile: string; json?: boolean }) => {
+      await withComms(async (s) => {
+        const row = await findDatasetByName(s.db, o.dataset);
+        if (!row) throw new AppError('NOT_FOUND', `No dataset named '${o.dataset}'.`);
+        const bar = new cliProgress.SingleBar(
+          {
+            format: ' {bar} {percentage}% | {phase} | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
+            stream: process.stderr,
+            noTTYOutput: true,
+            notTTYSchedule: 1000,
+            etaBuffer: 50,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+        const started = Date.now();
+        bar.start(100, 0, { phase: 'read', rows: 0, rate: 0 });
+        let result: Awaited<ReturnType<typeof importDatasetFiles>>;
+        try {
+          result = await importDatasetFiles(s, {
+            datasetId: row.id,
+            files,
+            profile: o.profile,
+            actorId: null,
+            onProgress: (p) => {
+              const v = progressView(p, Date.now() - started);
+              const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 0;
+              bar.update(Math.min(pct, 99), { phase: v.phase, rows: v.rowsDone, rate: v.rate });
+            },
+          });
+          bar.update(100, { phase: 'done' });
+        } finally {
+          bar.stop();
+        }
+        const summary = {
+          read: result.read,
+          loaded: result.loaded,
+          duplicates: result.duplicates,
+          rejected: result.rejected,
+          rejectsFile: result.rejectsPath,
+          seconds: (Date.now() - started) / 1000,
+        };
+        if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        else
+          process.stdout.write(
+            `Imported into ${row.name}: read ${summary.read}, loaded ${summary.loaded}, duplicates ${summary.duplicates}, rejected ${summary.rejected} (rejects file: ${summary.rejectsFile}) in ${summary.seconds.toFixed(1)} s.\n`,
+          );
+      });
+    });
+
+  registerCommsAnalysisCommands(comms);
+}

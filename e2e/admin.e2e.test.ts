@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../test/server-process';
+import { keepScreenshotsOfFailures, launchBrowser } from './browser';
+
+const password = 'e2e-demo-password-123';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-e2e-admin-'));
+let server: ServerProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page | undefined;
+const cspViolations: string[] = [];
+
+beforeAll(async () => {
+  server = await startServerProcess({ LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: password });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+  });
+});
+keepScreenshotsOfFailures(() => page);
+afterEach(async () => {
+  await context?.close();
+});
+
+async function signIn(p: Page, username: string) {
+  await p.goto(`${server.url}/sign-in`);
+  await p.getByLabel('Username').fill(username);
+  await p.getByLabel('Password').fill(password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => p.getByRole('heading', { name: 'Dashboard' }).isVisible()).toBe(true);
+}
+
+describe('administration and oversight, in Chromium', () => {
+  it('the admin creates a compartment and reads the analyst into it; self-grant is refused', async () => {
+    const p = page!;
+    await signIn(p, 'admin');
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
+    await expect.poll(() => p.getByRole('heading', { name: 'Users', exact: true }).isVisible()).toBe(true);
+
+    const form = p.getByRole('region', { name: 'New compartment' });
+    await form.getByLabel('Kind').selectOption('operation');
+    await form.getByLabel('Name').fill('Op KESTREL');
+    await form.getByRole('button', { name: 'Create compartment' }).click();
+    await expect
+      .poll(() => p.getByRole('article', { name: 'Compartment Op KESTREL' }).isVisible())
+      .toBe(true);
+
+    await p.getByLabel('Filter users').fill('analyst');
+    expect(await p.getByRole('button', { name: 'Edit admin' }).count()).toBe(0);
+    await p.getByRole('button', { name: 'Edit analyst' }).click();
+    await p.getByLabel('Grant membership of').selectOption({ label: 'Op KESTREL (operation)' });
+    await p.getByRole('button', { name: 'Grant', exact: true }).click();
+    await expect
+      .poll(() => p.getByRole('status').filter({ hasText: 'Read into Op KESTREL' }).isVisible())
+      .toBe(true);
+    const members = p.getByRole('list', { name: 'Members of Op KESTREL' });
+    await expect.poll(() => members.textContent()).toContain('analyst');
+    await expect.poll(() => p.getByRole('row', { name: /analyst/ }).textContent()).toContain('Op KESTREL');
+
+    // The two-person rule, shown as the server words it.
+    await p.getByLabel('Filter users').fill('admin');
+    await p.getByRole('button', { name: 'Edit admin' }).click();
+    await p.getByLabel('Grant membership of').selectOption({ label: 'Op KESTREL (operation)' });
+    await p.getByRole('button', { name: 'Grant', exact: true }).click();
+    const alert = p.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('two-person');
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('the inspector sees the grant in the audit trail and verifies the chain', async () => {
+    const p = page!;
+    await signIn(p, 'inspector');
+    const nav = p.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Oversight & audit' }).click();
+    await expect.poll(() => p.getByRole('heading', { name: 'Audit trail' }).isVisible()).toBe(true);
+
+    await p.getByLabel('Actor (username)').fill('admin');
+    await p.getByRole('button', { name: 'Apply filters' }).click();
+    const grantRow = p.getByRole('row').filter({ hasText: 'access.grant-membership' });
+    await expect.poll(() => grantRow.count()).toBe(1);
+    expect(await grantRow.textContent()).toContain('compartmentId, userId');
+
+    await p.getByRole('button', { name: 'Verify chain' }).click();
+    const result = p.getByRole('status').filter({ hasText: 'Chain OK' });
+    await expect.poll(() => result.isVisible()).toBe(true);
+    expect(await result.textContent()).toMatch(/\d+ events verified/);
+    expect(cspViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,141 @@
+import {
+  allShortestPaths,
+  chainPath,
+  commonContacts,
+  connectingNetwork,
+  contactChain,
+  shortestPath,
+} from '../../../../../graph/src/index.js';
+import type { ChainBody, CommonBody, NetworkBody, PathBody } from '#shared/contracts/comms';
+import { numberMap } from '../graph-cache/dataset-graph';
+import {
+  type AnalysisContext,
+  graphOf,
+  idsOrUnknown,
+  isoOfEpoch,
+  presentEdge,
+  typesOf,
+} from './analysis-context';
+
+/** Contact chaining: every number within 1–3 hops of the seeds, with the path back to a seed. */
+export async function chainAnalysis(ctx: AnalysisContext, body: ChainBody) {
+  const g = await graphOf(ctx);
+  const seeds = await idsOrUnknown(g, body.seeds);
+  const r = contactChain(g.graph, seeds.ids, {
+    maxHops: body.hops,
+    scope: ctx.scope.graph,
+    limit: body.limit,
+  });
+  const names = await numberMap(g, r.nodes);
+  const contacts = [];
+  for (let i = 0; i < r.nodes.length; i++) {
+    if (r.hops[i] === 0) continue;
+    const node = r.nodes[i]!;
+    const parent = r.parent[i]!;
+    contacts.push({
+      number: names.get(node)!,
+      hops: r.hops[i]!,
+      via: names.get(parent)!,
+      path: (chainPath(r, node) ?? []).map((id) => names.get(id)!),
+      edge: {
+        direction: r.edgeOutgoing[i] ? 'from-via' : 'to-via',
+        events: r.edgeWeight[i]!,
+        first: isoOfEpoch(r.edgeFirst[i]!),
+        last: isoOfEpoch(r.edgeLast[i]!),
+        types: typesOf(r.edgeTypeMask[i]!),
+      },
+    });
+  }
+  return {
+    seeds: r.seeds.map((id) => names.get(id)!),
+    unknownSeeds: seeds.unknown,
+    hops: body.hops,
+    contacts,
+    truncated: r.truncated,
+  };
+}
+
+/** Common contacts of two or more numbers, with the pairs linking each to the numbers. */
+export async function commonAnalysis(ctx: AnalysisContext, body: CommonBody) {
+  const g = await graphOf(ctx);
+  const seeds = await idsOrUnknown(g, body.numbers);
+  const r = commonContacts(g.graph, seeds.ids, {
+    scope: ctx.scope.graph,
+    ...(body.minShared ? { minShared: body.minShared } : {}),
+  });
+  const names = await numberMap(g, [...seeds.ids, ...r.contacts.map((c) => c.node)]);
+  return {
+    numbers: seeds.ids.map((id) => names.get(id)!),
+    unknown: seeds.unknown,
+    contacts: r.contacts.map((c) => ({
+      number: names.get(c.node)!,
+      shared: c.shared,
+      events: c.totalWeight,
+      edges: c.edges.map((e) => presentEdge(e, names)),
+    })),
+  };
+}
+
+/** Shortest path (or all shortest paths) between two numbers, with the pairs on it. */
+export async function pathAnalysis(ctx: AnalysisContext, body: PathBody) {
+  const g = await graphOf(ctx);
+  const ends = await idsOrUnknown(g, [body.from, body.to]);
+  const base = { from: body.from, to: body.to, unknown: ends.unknown };
+  if (ends.unknown.length > 0)
+    return { ...base, found: false, length: -1, count: 0, paths: [], edges: [], truncated: false };
+  const [s, t] = [ends.ids[0]!, ends.ids[1]!];
+  const options = { scope: ctx.scope.graph, ...(body.maxHops ? { maxHops: body.maxHops } : {}) };
+  if (body.all) {
+    const r = allShortestPaths(g.graph, s, t, { ...options, maxPaths: body.maxPaths });
+    const names = await numberMap(g, [
+      s,
+      t,
+      ...r.paths.flat(),
+      ...r.edges.flatMap((e) => [e.source, e.target]),
+    ]);
+    return {
+      ...base,
+      found: r.found,
+      length: r.length,
+      count: r.count,
+      paths: r.paths.map((p) => p.map((id) => names.get(id)!)),
+      edges: r.edges.map((e) => presentEdge(e, names)),
+      truncated: r.truncated,
+    };
+  }
+  const r = shortestPath(g.graph, s, t, options);
+  const edges = r.hops.flatMap((h) => h.pairs);
+  const names = await numberMap(g, [s, t, ...r.nodes, ...edges.flatMap((e) => [e.source, e.target])]);
+  return {
+    ...base,
+    found: r.found,
+    length: r.length,
+    count: r.found ? 1 : 0,
+    paths: r.found ? [r.nodes.map((id) => names.get(id)!)] : [],
+    edges: edges.map((e) => presentEdge(e, names)),
+    truncated: false,
+  };
+}
+
+/** Connecting network of a set of numbers: union of shortest paths favouring shared intermediaries. */
+export async function networkAnalysis(ctx: AnalysisContext, body: NetworkBody) {
+  const g = await graphOf(ctx);
+  const members = await idsOrUnknown(g, body.numbers);
+  const r = connectingNetwork(g.graph, members.ids, { scope: ctx.scope.graph, maxHops: body.maxHops });
+  const names = await numberMap(g, [...r.nodes, ...r.members, ...r.unconnected.flat()]);
+  const n = (id: number) => names.get(id)!;
+  return {
+    members: r.members.map(n),
+    unknown: members.unknown,
+    nodes: r.nodes.map(n),
+    intermediaries: r.intermediaries.map((i) => ({ number: n(i.node), pairs: i.pairs })),
+    paths: r.paths.map((p) => ({
+      from: n(p.source),
+      to: n(p.target),
+      length: p.length,
+      nodes: p.nodes.map(n),
+    })),
+    unconnected: r.unconnected.map(([a, b]) => [n(a), n(b)]),
+    edges: r.edges.map((e) => presentEdge(e, names)),
+  };
+}

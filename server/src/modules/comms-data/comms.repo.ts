@@ -1,0 +1,79 @@
+import { and, asc, count, eq, max, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { visibleToActor } from '../../platform/access/visibility';
+import { type CommsDatasetRow, type CommsWatchlistRow, commsDatasets, commsWatchlist } from './comms.schema';
+
+// Datasets are protected records: every read filters by what the transaction's actor may see.
+const visible = visibleToActor(commsDatasets);
+
+export async function findVisibleDataset(q: Queryable, id: string): Promise<CommsDatasetRow | undefined> {
+  const rows = await q
+    .select()
+    .from(commsDatasets)
+    .where(and(visible, eq(commsDatasets.id, id)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listVisibleDatasets(q: Queryable): Promise<CommsDatasetRow[]> {
+  return q.select().from(commsDatasets).where(visible).orderBy(asc(commsDatasets.name));
+}
+
+/** For the console (CLI), which acts as the operator of the installation, not as a user. */
+export async function findDatasetByName(q: Queryable, name: string): Promise<CommsDatasetRow | undefined> {
+  const rows = await q.select().from(commsDatasets).where(eq(commsDatasets.name, name)).limit(1);
+  return rows[0];
+}
+
+export async function findDatasetById(q: Queryable, id: string): Promise<CommsDatasetRow | undefined> {
+  const rows = await q.select().from(commsDatasets).where(eq(commsDatasets.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function listAllDatasets(q: Queryable): Promise<CommsDatasetRow[]> {
+  return q.select().from(commsDatasets).orderBy(asc(commsDatasets.name));
+}
+
+export async function insertDataset(
+  q: Queryable,
+  values: typeof commsDatasets.$inferInsert,
+): Promise<CommsDatasetRow> {
+  const rows = await q.insert(commsDatasets).values(values).returning();
+  return rows[0]!;
+}
+
+export async function updateDataset(
+  q: Queryable,
+  id: string,
+  values: Partial<Omit<CommsDatasetRow, 'id'>>,
+): Promise<void> {
+  await q.update(commsDatasets).set(values).where(eq(commsDatasets.id, id));
+}
+
+export async function insertWatchlistEntries(
+  q: Queryable,
+  entries: { number: string; subjectRef: string; createdBy: string | null }[],
+): Promise<number> {
+  const rows = await q.insert(commsWatchlist).values(entries).returning({ id: commsWatchlist.id });
+  return rows.length;
+}
+
+export async function listWatchlist(
+  q: Queryable,
+  options: { limit?: number; offset?: number; number?: string } = {},
+): Promise<CommsWatchlistRow[]> {
+  const where: SQL | undefined = options.number ? eq(commsWatchlist.number, options.number) : undefined;
+  return q
+    .select()
+    .from(commsWatchlist)
+    .where(where)
+    .orderBy(asc(commsWatchlist.id))
+    .limit(options.limit ?? 1_000_000)
+    .offset(options.offset ?? 0);
+}
+
+/** Changes whenever an entry is added or removed: the standing indexes key on it. */
+export async function watchlistVersion(q: Queryable): Promise<string> {
+  const rows = await q.select({ n: count(), top: max(commsWatchlist.id) }).from(commsWatchlist);
+  return `${rows[0]?.n ?? 0}:${rows[0]?.top ?? 0}`;
+}

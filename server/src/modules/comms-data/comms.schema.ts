@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { compartments } from '../../platform/access/access.schema';
+import { users } from '../../platform/auth/auth.schema';
+
+/**
+ * A communications-data dataset: what was acquired, from whom, under which authorisation
+ * (IPA 2016 Part 3). The events live in DuckDB (`$LANTERN_DATA_DIR/comms/<id>.duckdb`); this row
+ * is the protected record (marking + compartment of kind 'dataset') and the authorised scope that
+ * binds every analysis of it.
+ */
+export const commsDatasets = pgTable(
+  'comms_datasets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull().unique(),
+    provider: text('provider').notNull(),
+    authorisationRef: text('authorisation_ref').notNull(),
+    authorisedFrom: timestamp('authorised_from', { withTimezone: true }).notNull(),
+    authorisedTo: timestamp('authorised_to', { withTimezone: true }).notNull(),
+    /** Empty = every number in the acquired file is within the authorisation. */
+    authorisedNumbers: text('authorised_numbers').array().notNull().default(sql`'{}'::text[]`),
+    classification: text('classification').notNull(),
+    caveats: text('caveats').array().notNull().default(sql`'{}'::text[]`),
+    compartmentId: uuid('compartment_id')
+      .notNull()
+      .references(() => compartments.id),
+    status: text('status').notNull().default('empty'),
+    records: bigint('records', { mode: 'number' }).notNull().default(0),
+    numbers: bigint('numbers', { mode: 'number' }).notNull().default(0),
+    pairs: bigint('pairs', { mode: 'number' }).notNull().default(0),
+    rejected: bigint('rejected', { mode: 'number' }).notNull().default(0),
+    dataVersion: integer('data_version').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('comms_datasets_compartment_idx').on(t.compartmentId)],
+);
+
+/** Numbers of current and past subjects, cross-matched against every dataset's contact graph. */
+export const commsWatchlist = pgTable(
+  'comms_watchlist',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    number: text('number').notNull(),
+    subjectRef: text('subject_ref').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('comms_watchlist_number_idx').on(t.number)],
+);
+
+export type CommsDatasetRow = typeof commsDatasets.$inferSelect;
+export type CommsWatchlistRow = typeof commsWatchlist.$inferSelect;

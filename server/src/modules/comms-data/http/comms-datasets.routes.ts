@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createDatasetBody } from '#shared/contracts/comms';
+import type { AppContext } from '../../../app-context';
+import { actorOf } from '../../../platform/http/route-access';
+import { listVisibleDatasets } from '../comms.repo';
+import { presentDataset } from '../comms.presenter';
+import { createDataset } from '../use-cases/create-dataset';
+import { loadVisibleDataset } from '../use-cases/run-analysis';
+import { actorTransact, importAccess, readAccess } from './route-helpers';
+
+export const datasetParams = z.strictObject({ id: z.uuid() });
+
+export function registerDatasetRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/comms/datasets',
+    { config: { access: importAccess }, schema: { body: createDatasetBody } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const row = await actorTransact(
+        ctx,
+        request,
+      )((tx) => createDataset(tx, ctx.clock, request.body, { actorId: actor.id, requestId: request.id }));
+      return reply.status(201).send(presentDataset(row));
+    },
+  );
+
+  api.get('/api/comms/datasets', { config: { access: readAccess } }, async (request) => {
+    const rows = await actorTransact(ctx, request)((tx) => listVisibleDatasets(tx));
+    return { items: rows.map(presentDataset) };
+  });
+
+  api.get(
+    '/api/comms/datasets/:id',
+    { config: { access: readAccess }, schema: { params: datasetParams } },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
+      return presentDataset(row);
+    },
+  );
+}

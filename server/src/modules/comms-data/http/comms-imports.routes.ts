@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough, type Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ImportJobView } from '#shared/contracts/comms';
+import type { AppContext } from '../../../app-context';
+import { AppError } from '../../../platform/errors';
+import { actorOf } from '../../../platform/http/route-access';
+import type { CommsServices } from '../comms-services';
+import { importDatasetFiles, resolveProfile } from '../use-cases/import-dataset-files';
+import { loadVisibleDataset } from '../use-cases/run-analysis';
+import { datasetParams } from './comms-datasets.routes';
+import { actorTransact, importAccess, readAccess } from './route-helpers';
+import { saveUpload, UPLOAD_CONTENT_TYPES, UPLOAD_LIMIT_BYTES } from './upload-file';
+
+const importParams = z.strictObject({ importId: z.uuid() });
+const importQuery = z.strictObject({ profile: z.string().min(1).max(64).default('generic') });
+
+/**
+ * Imports over the API. The file is the raw request body (text/csv, or application/octet-stream
+ * for Parquet). The content-type parser only hands the stream on: the body is written to
+ * `comms/uploads/` by the handler, after the access rule, the dataset's visibility and the profile
+ * name have been checked, so nobody can fill the disk without being allowed to import.
+ */
+export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, services: CommsServices): void {
+  app.addContentTypeParser(
+    UPLOAD_CONTENT_TYPES,
+    { bodyLimit: UPLOAD_LIMIT_BYTES },
+    (_request, payload, done) => done(null, payload),
+  );
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  /** The job, if its dataset is visible to the caller (else 404, like an unknown id). */
+  async function visibleJob(
+    request: Parameters<typeof actorOf>[0],
+    importId: string,
+  ): Promise<ImportJobView> {
+    const job = services.imports.get(importId);
+    if (!job) throw AppError.notFound('Import');
+    const actor = actorOf(request);
+    await actorTransact(
+      ctx,
+      request,
+    )((tx) => loadVisibleDataset(tx, actor, job.datasetId)).catch(() => {
+      throw AppError.notFound('Import');
+    });
+    return job;
+  }
+
+  api.post(
+    '/api/comms/datasets/:id/imports',
+    {
+      bodyLimit: UPLOAD_LIMIT_BYTES,
+      config: { access: importAccess },
+      schema: { params: datasetParams, querystring: importQuery },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
+      const profile = resolveProfile(request.query.profile);
+      if (row.status === 'importing')
+        throw new AppError('CONFLICT', 'An import into this dataset is running.');
+      const body = request.body as Readable | undefined;
+      if (!body || typeof body.pipe !== 'function')
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Send the file as the body (text/csv or application/octet-stream).',
+        );
+      const ext = profile.format === 'parquet' ? '.parquet' : '.csv';
+      const upload = await saveUpload(body, join(services.dir, 'uploads'), ext);
+      const rejectsPath = join(services.dir, `${row.id}.${randomUUID()}.rejects.csv`);
+      const job = services.imports.start(row.id, profile.id, async (onProgress) => {
+        try {
+          return await importDatasetFiles(services, {
+            datasetId: row.id,
+            files: [upload.path],
+            profile: profile.id,
+            actorId: actor.id,
+            requestId: request.id,
+            rejectsPath,
+            onProgress,
+          });
+        } finally {
+          await rm(upload.path, { force: true });
+        }
+      });
+      return reply.status(202).send({ importId: job.importId, bytes: upload.bytes });
+    },
+  );
+
+  api.get(
+    '/api/comms/imports/:importId',
+    { config: { access: readAccess }, schema: { params: importParams } },
+    async (request) => visibleJob(request, request.params.importId),
+  );
+
+  api.delete(
+    '/api/comms/imports/:importId',
+    { config: { access: importAccess }, schema: { params: importParams } },
+    async (request, reply) => {
+      await visibleJob(request, request.params.importId);
+      const cancelled = services.imports.cancel(request.params.importId);
+      return reply.status(202).send({ cancelled });
+    },
+  );
+
+  api.get(
+    '/api/comms/imports/:importId/events',
+    { config: { access: readAccess }, schema: { params: importParams } },
+    async (request, reply) => {
+      const { importId } = request.params;
+      await visibleJob(request, importId);
+      const stream = new PassThrough();
+      const send = (event: string, data: unknown) =>
+        stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const stop = services.imports.subscribe(
+        importId,
+        (progress) => send('progress', progress),
+        (view) => {
+          send('progress', view.progress);
+          send('done', view);
+          stream.end();
+        },
+      );
+      request.raw.on('close', stop);
+      return reply.header('content-type', 'text/event-stream').header('x-accel-buffering', 'no').send(stream);
+    },
+  );
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '#shared/contracts/roles';
+import { TestClient } from '../../../../../test/app';
+import type { Queryable } from '../../../db/client';
+import { buildUser } from '../../../platform/auth/user.factory';
+import { repoRoot } from '../store/fixtures/test-helpers.js';
+
+export const emailNetworkFile = resolve(repoRoot, '../shared/data/email-eu-core-subset.txt');
+const EPOCH_S = Date.parse('2003-10-01T00:00:00Z') / 1000;
+
+/** A signed-in client for a new user with these roles. */
+export async function signedIn(app: FastifyInstance, q: Queryable, roles: Role[]) {
+  const user = await buildUser(q, { roles, clearance: 'SECRET' });
+  const client = new TestClient(app);
+  const res = await client.signIn(user.username);
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
+  return { user, client };
+}
+
+/** The real network recounted in plain JS: undirected adjacency of the distinct events in [from, to]. */
+export function recountNetwork(fromS = Number.NEGATIVE_INFINITY, toS = Number.POSITIVE_INFINITY) {
+  const lines = readFileSync(emailNetworkFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  const distinct = new Set(lines.map((l) => l.trim()));
+  const adjacency = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (!adjacency.has(a)) adjacency.set(a, new Set());
+    adjacency.get(a)!.add(b);
+  };
+  let records = 0;
+  for (const line of distinct) {
+    const [a, b, s] = line.split(' ') as [string, string, string];
+    const t = EPOCH_S + Number(s);
+    if (t < fromS || t > toS) continue;
+    records++;
+    link(a, a === b ? a : b);
+    link(b, a);
+  }
+  for (const [n, set] of adjacency) set.delete(n);
+  return { lines: lines.length, distinct: distinct.size, records, adjacency };
+}
+
+/** Hop distance from the seeds to every reachable node (plain BFS). */
+export function bfs(
+  adjacency: Map<string, Set<string>>,
+  seeds: string[],
+  maxHops = Infinity,
+): Map<string, number> {
+  const dist = new Map(seeds.map((s) => [s, 0]));
+  let frontier = [...seeds];
+  for (let hop = 1; hop <= maxHops && frontier.length > 0; hop++) {
+    const next: string[] = [];
+    for (const u of frontier)
+      for (const v of adjacency.get(u) ?? [])
+        if (!dist.has(v)) {
+          dist.set(v, hop);
+          next.push(v);
+        }
+    frontier = next;
+  }
+  return dist;
+}
+
+/** Sends a file as the raw body (TestClient sends JSON only). */
+export function upload(
+  app: FastifyInstance,
+  client: TestClient,
+  url: string,
+  body: Buffer,
+  contentType = 'text/csv',
+) {
+  const session = client.cookie('lantern_session') ?? '';
+  const csrf = client.cookie('lantern_csrf') ?? '';
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      cookie: `lantern_session=${session}; lantern_csrf=${csrf}`,
+      'x-csrf-token': csrf,
+      'content-type': contentType,
+    },
+    payload: body,
+  });
+}

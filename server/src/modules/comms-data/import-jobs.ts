@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { ImportJobView, ImportProgressView, ImportSummaryView } from '#shared/contracts/comms';
+import type { Clock } from '../../platform/clock';
+import type { ImportProgress, ImportResult } from './store/index.js';
+
+/** Rate (rows/s since the start) and ETA (from bytes read) of a progress report. */
+export function progressView(p: ImportProgress, elapsedMs: number): ImportProgressView {
+  const seconds = Math.max(elapsedMs / 1000, 0.001);
+  const fraction = p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : 0;
+  return {
+    phase: p.phase,
+    rowsDone: p.rowsDone,
+    rowsTotal: p.rowsTotal ?? null,
+    bytesDone: p.bytesDone,
+    bytesTotal: p.bytesTotal,
+    rate: Math.round(p.rowsDone / seconds),
+    etaSeconds:
+      fraction > 0 && fraction < 1
+        ? Math.round((seconds * (1 - fraction)) / fraction)
+        : fraction >= 1
+          ? 0
+          : null,
+  };
+}
+
+export function summaryView(r: ImportResult): ImportSummaryView {
+  return {
+    read: r.read,
+    loaded: r.loaded,
+    duplicates: r.duplicates,
+    rejected: r.rejected,
+    rejectsPath: r.rejectsPath,
+    rejectReasons: { ...r.rejectReasons },
+  };
+}
+
+type Run = (onProgress: (p: ImportProgress) => void, signal: AbortSignal) => Promise<ImportResult>;
+
+interface Job {
+  view: ImportJobView;
+  events: EventEmitter;
+  controller: AbortController;
+  settled: Promise<void>;
+}
+
+/**
+ * The imports running in this process, so the API can report progress (poll or Server-Sent
+ * Events) and cancel. In memory by design: an import does not survive a restart, and the store's
+ * single transaction means a dead import leaves its dataset as it was.
+ */
+export class ImportJobs {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly clock: Clock) {}
+
+  start(datasetId: string, profile: string, run: Run): ImportJobView {
+    const importId = randomUUID();
+    const started = this.clock.now();
+    const view: ImportJobView = {
+      importId,
+      datasetId,
+      profile,
+      status: 'running',
+      progress: {
+        phase: 'queued',
+        rowsDone: 0,
+        rowsTotal: null,
+        bytesDone: 0,
+        bytesTotal: 0,
+        rate: 0,
+        etaSeconds: null,
+      },
+      result: null,
+      error: null,
+      startedAt: started.toISOString(),
+      finishedAt: null,
+    };
+    const events = new EventEmitter();
+    const controller = new AbortController();
+    const onProgress = (p: ImportProgress) => {
+      if (controller.signal.aborted) throw new Error('import cancelled');
+      view.progress = progressView(p, Date.now() - started.getTime());
+      events.emit('progress', view.progress);
+    };
+    const settled = run(onProgress, controller.signal).then(
+      (result) => {
+        view.status = 'done';
+        view.result = summaryView(result);
+      },
+      (error: unknown) => {
+        view.status = controller.signal.aborted ? 'cancelled' : 'failed';
+        view.error = error instanceof Error ? error.message : String(error);
+      },
+    );
+    const job: Job = {
+      view,
+      events,
+      controller,
+      settled: settled.then(() => {
+        view.finishedAt = this.clock.now().toISOString();
+        events.emit('done', view);
+      }),
+    };
+    this.jobs.set(importId, job);
+    return view;
+  }
+
+  get(importId: string): ImportJobView | undefined {
+    return this.jobs.get(importId)?.view;
+  }
+
+  /** Calls `onProgress` for each report and `onDone` once at the end (at once if already over). */
+  subscribe(
+    importId: string,
+    onProgress: (p: ImportProgressView) => void,
+    onDone: (view: ImportJobView) => void,
+  ): () => void {
+    const job = this.jobs.get(importId);
+    if (!job) throw new Error(`no import ${importId}`);
+    if (job.view.finishedAt) {
+      onDone(job.view);
+      return () => undefined;
+    }
+    job.events.on('progress', onProgress);
+    job.events.once('done', onDone);
+    return () => {
+      job.events.off('progress', onProgress);
+      job.events.off('done', onDone);
+    };
+  }
+
+  /** Asks a running import to stop; the store rolls it back at its next progress report. */
+  cancel(importId: string): boolean {
+    const job = this.jobs.get(importId);
+    if (!job || job.view.finishedAt) return false;
+    job.controller.abort();
+    return true;
+  }
+
+  /** Waits for every import (shutdown: DuckDB must not close under a running import). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.jobs.values()].map((j) => j.settled));
+  }
+
+  /** Resolves when the import has finished (tests, CLI). */
+  async settled(importId: string): Promise<ImportJobView | undefined> {
+    await this.jobs.get(importId)?.settled;
+    return this.get(importId);
+  }
+}

@@ -1,0 +1,86 @@
+import { recordAudit } from '../../../platform/audit/audit.service';
+import { AppError } from '../../../platform/errors';
+import { findDatasetById, updateDataset } from '../comms.repo';
+import type { CommsServices } from '../comms-services';
+import { SHIPPED_PROFILES } from '../profiles/profile-registry.js';
+import type { ImportProgress, ImportResult, ProviderProfile } from '../store/index.js';
+
+/** A shipped provider profile by name; an unknown name is a 400 that names it and the known ones. */
+export function resolveProfile(name: string): ProviderProfile {
+  const profile = SHIPPED_PROFILES.get(name);
+  if (!profile) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Unknown provider profile '${name}'; known profiles: ${[...SHIPPED_PROFILES.keys()].join(', ')}.`,
+      { fields: [{ path: 'profile', message: `unknown profile '${name}'` }] },
+    );
+  }
+  return profile;
+}
+
+export interface ImportInput {
+  datasetId: string;
+  files: string[];
+  profile: string;
+  actorId: string | null;
+  requestId?: string;
+  rejectsPath?: string;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/**
+ * Imports files into a dataset's DuckDB store (one transaction there: an interrupted import leaves
+ * the data as it was) and then records the new counts and data version on the dataset row. The
+ * import and its outcome are audited (`comms.import`, `comms.import.finish` / `.fail`). On failure
+ * the row is put back as it was.
+ */
+export async function importDatasetFiles(services: CommsServices, input: ImportInput): Promise<ImportResult> {
+  const profile = resolveProfile(input.profile);
+  const { db, clock, store } = services;
+  const before = await findDatasetById(db, input.datasetId);
+  if (!before) throw AppError.notFound('Dataset');
+  if (before.status === 'importing')
+    throw new AppError('CONFLICT', 'An import into this dataset is running.');
+  const audit = {
+    actorId: input.actorId,
+    requestId: input.requestId ?? null,
+    recordType: 'comms_dataset',
+    recordId: before.id,
+  };
+  await db.transaction(async (tx) => {
+    await updateDataset(tx, before.id, { status: 'importing' });
+    await recordAudit(tx, clock, { ...audit, action: 'comms.import', fields: ['files', 'profile'] });
+  });
+  const ds = store.dataset(before.id);
+  try {
+    const options = {
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      ...(input.rejectsPath ? { rejectsPath: input.rejectsPath } : {}),
+    };
+    const result = await ds.importFiles(input.files, profile, options);
+    const [stats, version] = await Promise.all([ds.stats(), ds.dataVersion()]);
+    await db.transaction(async (tx) => {
+      await updateDataset(tx, before.id, {
+        status: 'ready',
+        records: stats.records,
+        numbers: stats.numbers,
+        pairs: stats.directedPairs,
+        rejected: before.rejected + result.rejected,
+        dataVersion: version,
+      });
+      await recordAudit(tx, clock, {
+        ...audit,
+        action: 'comms.import.finish',
+        fields: ['records', 'numbers', 'pairs', 'rejected', 'dataVersion'],
+      });
+    });
+    services.graphs.forget(before.id);
+    return result;
+  } catch (error) {
+    await db.transaction(async (tx) => {
+      await updateDataset(tx, before.id, { status: before.status });
+      await recordAudit(tx, clock, { ...audit, action: 'comms.import.fail', fields: ['status'] });
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import type { AdminCompartmentKind } from '#shared/contracts/admin';
+import type { Queryable } from '../../../db/client';
+import type { CompartmentRow } from '../../access/access.schema';
+import { findCompartmentByName, insertCompartment } from '../../access/access.repo';
+import { recordAudit } from '../../audit/audit.service';
+import type { ChangeAuthor } from '../../auth/use-cases/create-user';
+import { AppError } from '../../errors';
+
+export async function createCompartment(
+  q: Queryable,
+  input: { kind: AdminCompartmentKind; name: string; description: string },
+  by: ChangeAuthor,
+): Promise<CompartmentRow> {
+  return q.transaction(async (tx) => {
+    if (await findCompartmentByName(tx, input.name)) {
+      throw new AppError('CONFLICT', `name: a compartment named "${input.name}" already exists`, {
+        fields: [{ path: 'name', message: 'already taken' }],
+      });
+    }
+    const compartment = await insertCompartment(tx, input);
+    await recordAudit(tx, by.clock, {
+      actorId: by.actorId,
+      action: 'compartment.create',
+      recordType: 'compartment',
+      recordId: compartment.id,
+      requestId: by.requestId ?? null,
+      fields: ['kind', 'name', 'description'],
+    });
+    return compartment;
+  });
+}

@@ -1,0 +1,37 @@
+import { adminRules } from '#shared/contracts/admin';
+import type { Role } from '#shared/contracts/roles';
+import type { Queryable } from '../../../db/client';
+import { recordAudit } from '../../audit/audit.service';
+import type { ChangeAuthor } from '../../auth/use-cases/create-user';
+import { lockActiveAdminIds, setUserRoles } from '../../auth/users.repo';
+import { assertAdminRemains, assertNotSelf } from '../admin.rules';
+import { loadTargetUser } from './load-target';
+
+/** Replaces a user's roles. Never one's own (two-person rule); never the last administrator's admin role. */
+export async function changeUserRoles(
+  q: Queryable,
+  userId: string,
+  roles: Role[],
+  by: ChangeAuthor,
+): Promise<void> {
+  assertNotSelf(
+    by.actorId,
+    userId,
+    adminRules.noSelfChange,
+    'You cannot change your own roles; ask another administrator.',
+  );
+  const next = [...new Set(roles)];
+  await q.transaction(async (tx) => {
+    const user = await loadTargetUser(tx, userId);
+    if (!next.includes('admin')) assertAdminRemains(await lockActiveAdminIds(tx), user.id, false);
+    await setUserRoles(tx, user.id, next);
+    await recordAudit(tx, by.clock, {
+      actorId: by.actorId,
+      action: 'user.set-roles',
+      recordType: 'user',
+      recordId: user.id,
+      requestId: by.requestId ?? null,
+      fields: ['roles'],
+    });
+  });
+}
