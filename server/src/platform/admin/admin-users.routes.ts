@@ -16,6 +16,7 @@ import { loadAdminUser, loadAdminUsers } from './admin.views';
 import { createUserAccount } from './use-cases/create-user-account';
 import { changeUserClearance } from './use-cases/set-user-clearance';
 import { changeUserRoles } from './use-cases/set-user-roles';
+import { resetUserMfa } from './use-cases/reset-user-mfa';
 import { disableUserAccount, enableUserAccount } from './use-cases/set-user-status';
 
 /** The signed-in administrator as the author of a change, for the audit log. */
@@ -141,6 +142,24 @@ export function registerAdminUserRoutes(app: FastifyInstance, ctx: AppContext): 
     },
     async (request) => {
       await enableUserAccount(db, request.params.userId, authorOf(ctx, request));
+      return { user: await loadAdminUser(db, request.params.userId) };
+    },
+  );
+
+  api.post(
+    '/api/admin/users/:userId/mfa/reset',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          "Remove a user's two-step verification (lost authenticator); they enrol again at next sign-in",
+        params: userIdParams,
+        response: { 200: adminUserResponse },
+      },
+    },
+    async (request) => {
+      await resetUserMfa(db, request.params.userId, authorOf(ctx, request));
       return { user: await loadAdminUser(db, request.params.userId) };
     },
   );

@@ -46,6 +46,11 @@ export async function setDisabled(id: string, disabled: boolean): Promise<AdminU
     .user;
 }
 
+/** For a lost authenticator: the user enrols again at their next sign-in. */
+export async function resetMfa(id: string): Promise<AdminUserView> {
+  return (await api.post(`${userPath(id)}/mfa/reset`, undefined, adminUserResponse)).user;
+}
+
 export async function createCompartment(input: CreateCompartmentRequest): Promise<CompartmentView> {
   return (await api.post('/api/admin/compartments', input, compartmentResponse)).compartment;
 }

@@ -5,7 +5,14 @@ import { type Role, roleLabels, roles } from '#shared/contracts/roles';
 import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { TextField } from '../../ui/text-field';
-import { grantMembership, revokeMembership, setClearance, setDisabled, setRoles } from './admin.api';
+import {
+  grantMembership,
+  resetMfa,
+  revokeMembership,
+  setClearance,
+  setDisabled,
+  setRoles,
+} from './admin.api';
 import { ErrorAlert } from './error-alert';
 import { SelectField } from './select-field';
 import { useAdminMutation } from './use-admin-mutation';
@@ -39,7 +46,8 @@ export function UserDetail({
   const statusChange = useAdminMutation((disable: boolean) => setDisabled(user.id, disable));
   const grant = useAdminMutation((compartmentId: string) => grantMembership(compartmentId, user.id));
   const revoke = useAdminMutation((compartmentId: string) => revokeMembership(compartmentId, user.id));
-  const mutations = [rolesChange, clearanceChange, statusChange, grant, revoke];
+  const mfaReset = useAdminMutation((_: null) => resetMfa(user.id));
+  const mutations = [rolesChange, clearanceChange, statusChange, grant, revoke, mfaReset];
   const failed = mutations.find((m) => m.isError);
 
   function run<T>(
@@ -182,6 +190,18 @@ export function UserDetail({
             Enable account
           </Button>
         )}
+        {user.mfaEnrolled ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            busy={mfaReset.isPending}
+            onClick={() =>
+              run(mfaReset, null, 'Two-step verification removed; the user sets it up again at next sign-in.')
+            }
+          >
+            Reset two-step verification
+          </Button>
+        ) : null}
       </section>
     </Card>
   );

@@ -1,0 +1,36 @@
+import { adminRules } from '#shared/contracts/admin';
+import type { Queryable } from '../../../db/client';
+import { recordAudit } from '../../audit/audit.service';
+import { deleteRecoveryCodes, deleteUserTotp } from '../../auth/mfa/mfa.repo';
+import { deleteSessionsOfUser } from '../../auth/sessions.repo';
+import type { ChangeAuthor } from '../../auth/use-cases/create-user';
+import { assertNotSelf } from '../admin.rules';
+import { loadTargetUser } from './load-target';
+
+/**
+ * For a user who lost their authenticator: removes their TOTP enrolment and recovery codes and
+ * ends their sessions, so they enrol afresh at their next sign-in (forced in production). Never
+ * one's own (that would let a stolen admin password drop the admin's second factor).
+ */
+export async function resetUserMfa(q: Queryable, userId: string, by: ChangeAuthor): Promise<void> {
+  assertNotSelf(
+    by.actorId,
+    userId,
+    adminRules.noSelfChange,
+    'You cannot reset your own two-step verification.',
+  );
+  await q.transaction(async (tx) => {
+    const user = await loadTargetUser(tx, userId);
+    await deleteUserTotp(tx, user.id);
+    await deleteRecoveryCodes(tx, user.id);
+    await deleteSessionsOfUser(tx, user.id);
+    await recordAudit(tx, by.clock, {
+      actorId: by.actorId,
+      action: 'mfa.reset',
+      recordType: 'user',
+      recordId: user.id,
+      requestId: by.requestId ?? null,
+      fields: ['totp', 'recoveryCodes', 'sessions'],
+    });
+  });
+}
