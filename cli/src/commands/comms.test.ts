@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../../..');
-const network = resolve(root, '../shared/data/email-eu-core-subset.txt');
+const network = resolve(root, 'test/data/email-eu-core-subset.txt');
 const dataDir = mkdtempSync(join(tmpdir(), 'lantern-cli-comms-'));
 // PGlite in the temp data dir, whatever the caller's environment says.
 const env: NodeJS.ProcessEnv = { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_LOG_LEVEL: 'silent' };

@@ -7,7 +7,7 @@ import type { Queryable } from '../../../db/client';
 import { buildUser } from '../../../platform/auth/user.factory';
 import { repoRoot } from '../store/fixtures/test-helpers.js';
 
-export const emailNetworkFile = resolve(repoRoot, '../shared/data/email-eu-core-subset.txt');
+export const emailNetworkFile = resolve(repoRoot, 'test/data/email-eu-core-subset.txt');
 const EPOCH_S = Date.parse('2003-10-01T00:00:00Z') / 1000;
 
 /** A signed-in client for a new user with these roles. */

@@ -5,7 +5,7 @@ import { getProfile } from '../profiles/profile-registry.js';
 import { DuckDbStore } from './duckdb-store.js';
 import { makeTempDir, repoRoot } from './fixtures/test-helpers.js';
 
-const file = resolve(repoRoot, '../shared/data/email-eu-core-subset.txt');
+const file = resolve(repoRoot, 'test/data/email-eu-core-subset.txt');
 const EPOCH_S = Date.parse('2003-10-01T00:00:00Z') / 1000;
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let store: DuckDbStore;
