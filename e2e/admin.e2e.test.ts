@@ -1,42 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from '../test/server-process';
-import { keepScreenshotsOfFailures, launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoPassword, lanternInBrowser } from './harness';
 
-const password = 'e2e-demo-password-123';
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-e2e-admin-'));
-let server: ServerProcess;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page | undefined;
-const cspViolations: string[] = [];
-
-beforeAll(async () => {
-  server = await startServerProcess({ LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: password });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
-  });
-});
-keepScreenshotsOfFailures(() => page);
-afterEach(async () => {
-  await context?.close();
-});
+const lantern = lanternInBrowser('admin', { width: 1280, height: 900 });
+const password = demoPassword;
 
 async function signIn(p: Page, username: string) {
-  await p.goto(`${server.url}/sign-in`);
+  await p.goto(`${lantern.url}/sign-in`);
   await p.getByLabel('Username').fill(username);
   await p.getByLabel('Password').fill(password);
   await p.getByRole('button', { name: 'Sign in' }).click();
@@ -45,7 +15,7 @@ async function signIn(p: Page, username: string) {
 
 describe('administration and oversight, in Chromium', () => {
   it('the admin creates a compartment and reads the analyst into it; self-grant is refused', async () => {
-    const p = page!;
+    const p = lantern.page;
     await signIn(p, 'admin');
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
     await expect.poll(() => p.getByRole('heading', { name: 'Users', exact: true }).isVisible()).toBe(true);
@@ -77,11 +47,11 @@ describe('administration and oversight, in Chromium', () => {
     await p.getByRole('button', { name: 'Grant', exact: true }).click();
     const alert = p.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('two-person');
-    expect(cspViolations).toEqual([]);
+    expect(lantern.cspViolations).toEqual([]);
   });
 
   it('the inspector sees the grant in the audit trail and verifies the chain', async () => {
-    const p = page!;
+    const p = lantern.page;
     await signIn(p, 'inspector');
     const nav = p.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Administration' }).count()).toBe(0);
@@ -98,6 +68,6 @@ describe('administration and oversight, in Chromium', () => {
     const result = p.getByRole('status').filter({ hasText: 'Chain OK' });
     await expect.poll(() => result.isVisible()).toBe(true);
     expect(await result.textContent()).toMatch(/\d+ events verified/);
-    expect(cspViolations).toEqual([]);
+    expect(lantern.cspViolations).toEqual([]);
   });
 });

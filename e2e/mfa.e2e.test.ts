@@ -1,42 +1,16 @@
+import { authenticator } from 'otplib';
+import type { Page } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { authenticator } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServerProcess } from '../test/server-process';
-import { keepScreenshotsOfFailures, launchBrowser } from './browser';
+import { demoPassword, lanternInBrowser } from './harness';
 
-const password = 'e2e-demo-password-123';
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-e2e-mfa-'));
-let server: ServerProcess;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page | undefined;
-const cspViolations: string[] = [];
+const lantern = lanternInBrowser('mfa', { width: 1280, height: 900 });
+const password = demoPassword;
 // Confirming hashes ten recovery codes with argon2id, and sign-in checks them: allow a busy machine time.
 const slow = { timeout: 15_000 };
-
-beforeAll(async () => {
-  server = await startServerProcess({ LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: password });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
-  });
-});
-keepScreenshotsOfFailures(() => page);
-afterEach(async () => {
-  await context?.close();
-});
 
 async function signIn(p: Page, username: string) {
   await p.getByLabel('Username').fill(username);
@@ -46,12 +20,12 @@ async function signIn(p: Page, username: string) {
 
 describe('two-step verification, in Chromium', () => {
   it('says at start-up that demo users have none enrolled', () => {
-    expect(server.output()).toContain('Demo users have no two-step verification enrolled');
+    expect(lantern.output).toContain('Demo users have no two-step verification enrolled');
   });
 
   it('enrols on the security page with a QR code, then asks for a code or a recovery code at sign-in', async () => {
-    const p = page!;
-    await p.goto(`${server.url}/sign-in`);
+    const p = lantern.page;
+    await p.goto(`${lantern.url}/sign-in`);
     await signIn(p, 'analyst');
     await expect.poll(() => p.getByRole('heading', { name: 'Dashboard' }).isVisible(), slow).toBe(true);
 
@@ -92,9 +66,9 @@ describe('two-step verification, in Chromium', () => {
     await p.getByLabel('Recovery code').fill(codes[0]!);
     await p.getByRole('button', { name: 'Verify and sign in' }).click();
     await expect.poll(() => p.getByRole('heading', { name: 'Dashboard' }).isVisible(), slow).toBe(true);
-    await p.goto(`${server.url}/account/security`);
+    await p.goto(`${lantern.url}/account/security`);
     await expect.poll(() => p.getByText('9 recovery codes left.').isVisible(), slow).toBe(true);
-    expect(cspViolations).toEqual([]);
+    expect(lantern.cspViolations).toEqual([]);
   });
 });
 
@@ -115,7 +89,7 @@ describe('LANTERN_ENV=production, in Chromium', () => {
   });
 
   it('sends a user without two-step verification to the security page, with no other navigation, until enrolled', async () => {
-    const p = page!;
+    const p = lantern.page;
     await p.goto(`${prod.url}/sources`);
     await p.waitForURL(/\/sign-in/);
     await signIn(p, 'handler');
@@ -140,6 +114,6 @@ describe('LANTERN_ENV=production, in Chromium', () => {
     await expect.poll(() => p.getByRole('navigation', { name: 'Main' }).isVisible(), slow).toBe(true);
     await p.getByRole('link', { name: 'Sources' }).first().click();
     await expect.poll(() => p.getByRole('heading', { name: 'Sources' }).isVisible(), slow).toBe(true);
-    expect(cspViolations).toEqual([]);
+    expect(lantern.cspViolations).toEqual([]);
   });
 });
