@@ -1,4 +1,6 @@
 import { int32ByStoreId } from './by-store-id.js';
+import { ContactGraph } from './contact-graph.js';
+import { bfsOnCsr } from './csr-traversal.js';
 import { compileScope } from './edge-filter.js';
 import type { GraphView } from './graph-view.js';
 import type { Scope } from './types.js';
@@ -14,12 +16,18 @@ export interface BfsResult {
 
 /** Full breadth-first search from a node under the scope (direction followed as given). */
 export function bfsDistances(view: GraphView, source: number, scope: Scope = {}): BfsResult {
-  const n = view.nodeCount;
-  const dist = new Int32Array(n).fill(-1);
   const s = view.internalOf(source);
-  if (s < 0) return { source, reached: 0, maxDepth: 0, dist: int32ByStoreId(view, dist) };
+  if (s < 0) return { source, reached: 0, maxDepth: 0, dist: new Int32Array(view.externalSpan).fill(-1) };
   const f = compileScope(scope);
   const sc = view.scratch.acquire();
+  if (view instanceof ContactGraph) {
+    const byStore = new Int32Array(view.externalSpan).fill(-1);
+    const { tail, maxDepth } = bfsOnCsr(view, f, sc, s, byStore);
+    sc.visited.clearAll(sc.queue, tail);
+    view.scratch.release(sc);
+    return { source, reached: tail, maxDepth, dist: byStore };
+  }
+  const dist = new Int32Array(view.nodeCount).fill(-1);
   const q = sc.queue;
   let tail = 0;
   dist[s] = 0;
@@ -40,7 +48,7 @@ export function bfsDistances(view: GraphView, source: number, scope: Scope = {})
       }
     }
   }
-  for (let i = 0; i < tail; i++) seen.delete(q[i]!);
+  seen.clearAll(q, tail);
   view.scratch.release(sc);
   return { source, reached: tail, maxDepth: dist[q[tail - 1]!]!, dist: int32ByStoreId(view, dist) };
 }

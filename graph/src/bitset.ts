@@ -34,6 +34,15 @@ export class Bitset {
     return true;
   }
 
+  /**
+   * Clears a set whose only set bits are ids[0..count) (zeroing their words when few, the whole
+   * set when many).
+   */
+  clearAll(ids: Int32Array, count: number): void {
+    if (count * 8 > this.size) this.words.fill(0);
+    else for (let i = 0; i < count; i++) this.words[ids[i]! >>> 5] = 0;
+  }
+
   /** Clears every bit. */
   clear(): void {
     this.words.fill(0);

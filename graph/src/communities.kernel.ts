@@ -1,7 +1,7 @@
 import { int32ByStoreId } from './by-store-id.js';
 import type { GraphView } from './graph-view.js';
 import { labelPropagationCore } from './label-propagation-core.js';
-import { type LouvainCoreOptions, louvainPartition } from './louvain-core.js';
+import { compactWeights, type LouvainCoreOptions, louvainPartition } from './louvain-core.js';
 import { modularityOf } from './modularity.js';
 import { projectGraph, type SimpleGraph } from './simple-graph.js';
 import type { Scope } from './types.js';
@@ -56,7 +56,7 @@ function result(
  */
 export function louvain(view: GraphView, options: CommunityOptions = {}): CommunitiesResult {
   const g = project(view, options);
-  const level = { ...g, self: new Float64Array(g.n) };
+  const level = { ...g, weights: compactWeights(g.weights), self: new Float64Array(g.n) };
   const { community, levels } = louvainPartition(level, options);
   return result(view, g, community, levels, options.resolution ?? 1);
 }

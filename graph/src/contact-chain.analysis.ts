@@ -1,5 +1,8 @@
-import { compileScope } from './edge-filter.js';
+import { ContactGraph } from './contact-graph.js';
+import { chainOnCsr } from './csr-traversal.js';
+import { compileScope, type EdgeFilter } from './edge-filter.js';
 import type { GraphView } from './graph-view.js';
+import type { Scratch } from './scratch-pool.js';
 import { resolveSeeds } from './seeds.js';
 import type { Scope } from './types.js';
 
@@ -74,12 +77,79 @@ export function contactChain(
     col.first[tail] = 0;
     col.last[tail] = 0;
     col.typeMask[tail] = 0;
+    scratch.edges[tail] = -1;
     queue[tail++] = u;
   }
-  let full = false;
-  const nb = scratch.nbData;
   const cap = internal.length + Math.min(limit, view.nodeCount);
-  for (let head = 0; head < tail && !full; head++) {
+  const fast = view instanceof ContactGraph;
+  const run = fast
+    ? chainOnCsr(view, f, scratch, tail, maxHops, cap)
+    : chainOnView(view, f, scratch, tail, maxHops, cap);
+  tail = run.tail;
+  r.truncated = run.full;
+  visited.clearAll(queue, tail);
+  // Keep compact typed copies; the plain (JSON-able) arrays are built on first read.
+  const ids = queue.slice(0, tail);
+  const parentIdx = col.parent.slice(0, tail);
+  const hops = col.hop.slice(0, tail);
+  const outgoing = col.outgoing.slice(0, tail);
+  if (fast) {
+    const edges = scratch.edges.slice(0, tail);
+    const fromEdge = (data: Uint32Array | Uint8Array) => () =>
+      gather(tail, (i) => (edges[i]! < 0 ? 0 : data[edges[i]!]!));
+    lazy(r, 'edgeWeight', fromEdge(view.weight));
+    lazy(r, 'edgeFirst', fromEdge(view.first));
+    lazy(r, 'edgeLast', fromEdge(view.last));
+    lazy(r, 'edgeTypeMask', fromEdge(view.typeMask));
+  } else {
+    const own = (column: Uint32Array | Uint8Array) => {
+      const copy = column.slice(0, tail);
+      return () => gather(tail, (i) => copy[i]!);
+    };
+    lazy(r, 'edgeWeight', own(col.weight));
+    lazy(r, 'edgeFirst', own(col.first));
+    lazy(r, 'edgeLast', own(col.last));
+    lazy(r, 'edgeTypeMask', own(col.typeMask));
+  }
+  view.scratch.release(scratch);
+  let nodes: number[] | null = null;
+  const nodeList = () => {
+    if (nodes) return nodes;
+    nodes = new Array<number>(tail);
+    if (fast) {
+      const toExternal = view.toExternal;
+      for (let i = 0; i < tail; i++) nodes[i] = toExternal[ids[i]!]!;
+    } else for (let i = 0; i < tail; i++) nodes[i] = view.externalOf(ids[i]!);
+    return nodes;
+  };
+  lazy(r, 'nodes', nodeList);
+  lazy(r, 'hops', () => gather(tail, (i) => hops[i]!));
+  lazy(r, 'parent', () => {
+    const ext = nodeList();
+    return gather(tail, (i) => (parentIdx[i]! < 0 ? -1 : ext[parentIdx[i]!]!));
+  });
+  lazy(r, 'edgeOutgoing', () => {
+    const out = new Array<boolean>(tail);
+    for (let i = 0; i < tail; i++) out[i] = outgoing[i] === 1;
+    return out;
+  });
+  return r;
+}
+
+/** The general traversal (any view, through NeighborBuffer); same contract as chainOnCsr. */
+function chainOnView(
+  view: GraphView,
+  f: EdgeFilter,
+  scratch: Scratch,
+  start: number,
+  maxHops: number,
+  cap: number,
+): { tail: number; full: boolean } {
+  const { visited, queue } = scratch;
+  const col = scratch.columns;
+  const nb = scratch.nbData;
+  let tail = start;
+  for (let head = 0; head < tail; head++) {
     const hop = col.hop[head]!;
     if (hop >= maxHops) break;
     const k = view.neighbors(queue[head]!, f, nb);
@@ -88,8 +158,7 @@ export function contactChain(
       if (!visited.testAndAdd(v)) continue;
       if (tail >= cap) {
         visited.delete(v);
-        full = true;
-        break;
+        return { tail, full: true };
       }
       col.parent[tail] = head;
       col.hop[tail] = hop + 1;
@@ -101,37 +170,47 @@ export function contactChain(
       queue[tail++] = v;
     }
   }
-  r.truncated = full;
-  // Column conversion into plain arrays (JSON-able); seeds' edge columns were zeroed above.
-  const nodes = new Array<number>(tail);
-  const parent = new Array<number>(tail);
-  const outgoing = new Array<boolean>(tail);
-  for (let i = 0; i < tail; i++) {
-    const u = queue[i]!;
-    nodes[i] = view.externalOf(u);
-    visited.delete(u);
-    const p = col.parent[i]!;
-    parent[i] = p < 0 ? -1 : nodes[p]!;
-    outgoing[i] = col.outgoing[i] === 1;
-  }
-  r.nodes = nodes;
-  r.parent = parent;
-  r.edgeOutgoing = outgoing;
-  r.hops = Array.from(col.hop.subarray(0, tail));
-  r.edgeWeight = Array.from(col.weight.subarray(0, tail));
-  r.edgeFirst = Array.from(col.first.subarray(0, tail));
-  r.edgeLast = Array.from(col.last.subarray(0, tail));
-  r.edgeTypeMask = Array.from(col.typeMask.subarray(0, tail));
-  view.scratch.release(scratch);
-  return r;
+  return { tail, full: false };
 }
+
+/** A plain array of `n` values (a counted loop: several times faster than Array.from). */
+function gather(n: number, at: (i: number) => number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = at(i);
+  return out;
+}
+
+/**
+ * Makes `key` an enumerable property computed on first read (then a plain data property), so a
+ * caller that reads only `nodes` does not pay for the other columns. JSON.stringify, structured
+ * clone and deep equality see ordinary values.
+ */
+function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
+  const settle = (value: T[K]) => {
+    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(make()),
+    set: settle,
+  });
+}
+
+const pathIndex = new WeakMap<ChainResult, { nodes: number[]; index: Map<number, number> }>();
 
 /** The path (store ids, seed first) to `node` in a chaining result, or null if absent. */
 export function chainPath(result: ChainResult, node: number): number[] | null {
-  const index = new Map<number, number>();
-  result.nodes.forEach((x, i) => {
-    index.set(x, i);
-  });
+  let cached = pathIndex.get(result);
+  if (!cached || cached.nodes !== result.nodes) {
+    const index = new Map<number, number>();
+    const nodes = result.nodes;
+    for (let i = 0; i < nodes.length; i++) index.set(nodes[i]!, i);
+    cached = { nodes, index };
+    pathIndex.set(result, cached);
+  }
+  const { index } = cached;
   let i = index.get(node);
   if (i === undefined) return null;
   const path: number[] = [];

@@ -129,29 +129,19 @@ export class CsrBuilder {
       }
     }
 
-    // Pass 3: merge repeated pairs (adjacent after sorting), compacting in place.
-    let m = 0;
-    for (let u = 0; u < n; u++) {
-      const start = outOffsets[u]!;
-      const end = outOffsets[u + 1]!;
-      outOffsets[u] = m;
-      for (let q = start; q < end; q++) {
-        if (q > start && targets[q] === targets[m - 1]) {
-          const k = m - 1;
-          weight[k] = weight[k]! + weight[q]!;
-          if (first[q]! < first[k]!) first[k] = first[q]!;
-          if (last[q]! > last[k]!) last[k] = last[q]!;
-          typeMask[k] = typeMask[k]! | typeMask[q]!;
-        } else {
-          targets[m] = targets[q]!;
-          weight[m] = weight[q]!;
-          first[m] = first[q]!;
-          last[m] = last[q]!;
-          typeMask[m] = typeMask[q]!;
-          m++;
+    // Pass 3: merge repeated pairs (adjacent after sorting), compacting in place — only when the
+    // input has any (a DuckDB pairs table has none, so usually this is one read of the targets).
+    let repeated = false;
+    for (let u = 0; u < n && !repeated; u++) {
+      for (let q = outOffsets[u]! + 1, end = outOffsets[u + 1]!; q < end; q++) {
+        if (targets[q] === targets[q - 1]) {
+          repeated = true;
+          break;
         }
       }
     }
+    let m = r;
+    if (repeated) m = mergeRepeated(n, outOffsets, targets, weight, first, last, typeMask);
     outOffsets[n] = m;
     if (m < r) {
       targets = copyShared(targets, m, sharedInt32);
@@ -160,7 +150,9 @@ export class CsrBuilder {
       last = copyShared(last, m, sharedUint32);
       typeMask = copyShared(typeMask, m, sharedUint8);
     }
-    const { inOffsets, inSources, inEdges } = buildInAdjacency(n, outOffsets, targets);
+    // Without merges the in-degrees are those counted in pass 0.
+    const inDegree = repeated ? null : (u: number) => inDeg[toExternal[u]!]!;
+    const { inOffsets, inSources, inEdges } = buildInAdjacency(n, outOffsets, targets, inDegree);
     const highDegree = sharedUint32((n + 31) >>> 5);
     const highDegreeThreshold = flagHighDegree(outOffsets, inOffsets, highDegree, this.options.highDegree);
     return new ContactGraph({
@@ -181,6 +173,41 @@ export class CsrBuilder {
       highDegree,
     });
   }
+}
+
+/** Merges adjacent repeated pairs of each row in place (sum, min, max, or); returns the pair count. */
+function mergeRepeated(
+  n: number,
+  outOffsets: Int32Array,
+  targets: Int32Array,
+  weight: Uint32Array,
+  first: Uint32Array,
+  last: Uint32Array,
+  typeMask: Uint8Array,
+): number {
+  let m = 0;
+  for (let u = 0; u < n; u++) {
+    const start = outOffsets[u]!;
+    const end = outOffsets[u + 1]!;
+    outOffsets[u] = m;
+    for (let q = start; q < end; q++) {
+      if (q > start && targets[q] === targets[m - 1]) {
+        const k = m - 1;
+        weight[k] = weight[k]! + weight[q]!;
+        if (first[q]! < first[k]!) first[k] = first[q]!;
+        if (last[q]! > last[k]!) last[k] = last[q]!;
+        typeMask[k] = typeMask[k]! | typeMask[q]!;
+      } else {
+        targets[m] = targets[q]!;
+        weight[m] = weight[q]!;
+        first[m] = first[q]!;
+        last[m] = last[q]!;
+        typeMask[m] = typeMask[q]!;
+        m++;
+      }
+    }
+  }
+  return m;
 }
 
 function copyShared<T extends Int32Array | Uint32Array | Uint8Array>(

@@ -5,8 +5,22 @@ export interface LevelGraph {
   n: number;
   offsets: Int32Array;
   targets: Int32Array;
-  weights: Float64Array;
+  /** Float32 only when every weight is an integer below 2^24 (exact); see {@link compactWeights}. */
+  weights: Float64Array | Float32Array;
   self: Float64Array;
+}
+
+/**
+ * The first level's weights as Float32 when that is exact (integers below 2^24, e.g. event counts):
+ * half the bytes streamed on every visit of the memory-bound local moving, same arithmetic
+ * (sums are still accumulated in Float64).
+ */
+export function compactWeights(weights: Float64Array): Float64Array | Float32Array {
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    if (!(w >= 0 && w < 16_777_216 && Math.floor(w) === w)) return weights;
+  }
+  return new Float32Array(weights);
 }
 
 /** Options of {@link louvainPartition}. */
@@ -19,7 +33,11 @@ export interface LouvainCoreOptions {
    * or `shuffle` (seeded random order, the classic choice).
    */
   order?: 'shuffle' | 'sequential';
-  /** Cap on node visits per level, in multiples of the node count (default 100). */
+  /**
+   * Cap on node visits per level, in multiples of the node count (default 3). The queue's tail is
+   * long and nearly gainless: measured at 1 M nodes / 5 M pairs, 3 instead of 100 cut the
+   * partition time by ~15 % for a modularity 0.0003 lower.
+   */
   maxPassesPerLevel?: number;
   maxLevels?: number;
 }
@@ -45,7 +63,7 @@ export function louvainPartition(
       g,
       options.order === 'shuffle' ? rng : null,
       resolution,
-      options.maxPassesPerLevel ?? 100,
+      options.maxPassesPerLevel ?? 3,
     );
     levels++;
     const count = renumber(comm);

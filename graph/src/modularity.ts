@@ -14,6 +14,14 @@ export function modularityOf(
   resolution = 1,
   selfWeights?: Float64Array,
 ): number {
+  // Dense community ids (as Louvain returns) use flat arrays; anything else a Map.
+  let dense = true;
+  for (let i = 0; i < g.n && dense; i++) {
+    const c = community[i]!;
+    dense = Number.isInteger(c) && c >= 0 && c < g.n;
+  }
+  const inD = dense ? new Float64Array(g.n) : null;
+  const totD = dense ? new Float64Array(g.n) : null;
   const inC = new Map<number, number>();
   const totC = new Map<number, number>();
   let m2 = 0;
@@ -27,12 +35,20 @@ export function modularityOf(
       if (community[g.targets[e]!] === c) inside += w;
     }
     m2 += k;
-    inC.set(c, (inC.get(c) ?? 0) + inside);
-    totC.set(c, (totC.get(c) ?? 0) + k);
+    if (inD && totD) {
+      inD[c] += inside;
+      totD[c] += k;
+    } else {
+      inC.set(c, (inC.get(c) ?? 0) + inside);
+      totC.set(c, (totC.get(c) ?? 0) + k);
+    }
   }
   if (m2 === 0) return 0;
   let q = 0;
-  for (const [c, tot] of totC) q += (inC.get(c) ?? 0) / m2 - resolution * (tot / m2) ** 2;
+  if (inD && totD) {
+    for (let c = 0; c < g.n; c++)
+      if (totD[c]! > 0 || inD[c]! > 0) q += inD[c]! / m2 - resolution * (totD[c]! / m2) ** 2;
+  } else for (const [c, tot] of totC) q += (inC.get(c) ?? 0) / m2 - resolution * (tot / m2) ** 2;
   return q;
 }
 

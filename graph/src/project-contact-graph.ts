@@ -5,7 +5,7 @@ import type { SimpleGraph } from './simple-graph.js';
 /**
  * Whole-graph projection of a plain ContactGraph without a per-node buffer: each node's out row
  * and in row are both sorted by neighbour, so the undirected neighbour list is a merge of the two
- * (reciprocal pairs summed), done once to count and once to fill. Same result as the generic path.
+ * (reciprocal pairs summed), in one pass. Same result as the generic path.
  */
 export function projectContactGraph(g: ContactGraph, f: EdgeFilter, weighted: boolean): SimpleGraph {
   const n = g.nodeCount;
@@ -14,52 +14,48 @@ export function projectContactGraph(g: ContactGraph, f: EdgeFilter, weighted: bo
   const skip = (v: number) => hd && ((highDegree[v >>> 5]! >>> (v & 31)) & 1) === 1;
   const ok = (e: number) => f.trivial || edgePasses(f, weight[e]!, g.first[e]!, g.last[e]!, g.typeMask[e]!);
   const offsets = new Int32Array(n + 1);
-  let targets = new Int32Array(0);
-  let weights = new Float64Array(0);
-  for (let pass = 0; pass < 2; pass++) {
-    const fill = pass === 1;
-    if (fill) {
-      targets = new Int32Array(offsets[n]!);
-      weights = new Float64Array(offsets[n]!);
-    }
-    let m = 0;
-    for (let u = 0; u < n; u++) {
-      if (!skip(u)) {
-        let x = f.out ? outOffsets[u]! : 0;
-        const xe = f.out ? outOffsets[u + 1]! : 0;
-        let y = f.in ? inOffsets[u]! : 0;
-        const ye = f.in ? inOffsets[u + 1]! : 0;
-        while (x < xe || y < ye) {
-          const vo = x < xe ? outTargets[x]! : 2147483647;
-          const vi = y < ye ? inSources[y]! : 2147483647;
-          const v = Math.min(vo, vi);
-          let w = 0;
-          let any = false;
-          if (vo === v) {
-            if (ok(x)) {
-              any = true;
-              w += weight[x]!;
-            }
-            x++;
+  // One pass into buffers sized for the worst case (no reciprocal pairs), trimmed at the end.
+  const cap = (f.out ? g.pairCount : 0) + (f.in ? g.pairCount : 0);
+  let targets = new Int32Array(cap);
+  let weights = new Float64Array(cap);
+  let m = 0;
+  for (let u = 0; u < n; u++) {
+    if (!skip(u)) {
+      let x = f.out ? outOffsets[u]! : 0;
+      const xe = f.out ? outOffsets[u + 1]! : 0;
+      let y = f.in ? inOffsets[u]! : 0;
+      const ye = f.in ? inOffsets[u + 1]! : 0;
+      while (x < xe || y < ye) {
+        const vo = x < xe ? outTargets[x]! : 2147483647;
+        const vi = y < ye ? inSources[y]! : 2147483647;
+        const v = Math.min(vo, vi);
+        let w = 0;
+        let any = false;
+        if (vo === v) {
+          if (ok(x)) {
+            any = true;
+            w += weight[x]!;
           }
-          if (vi === v) {
-            const e = inEdges[y]!;
-            if (ok(e)) {
-              any = true;
-              w += weight[e]!;
-            }
-            y++;
-          }
-          if (!any || skip(v)) continue;
-          if (fill) {
-            targets[m] = v;
-            weights[m] = weighted ? w : 1;
-          }
-          m++;
+          x++;
         }
+        if (vi === v) {
+          const e = inEdges[y]!;
+          if (ok(e)) {
+            any = true;
+            w += weight[e]!;
+          }
+          y++;
+        }
+        if (!any || skip(v)) continue;
+        targets[m] = v;
+        weights[m++] = weighted ? w : 1;
       }
-      if (!fill) offsets[u + 1] = m;
     }
+    offsets[u + 1] = m;
+  }
+  if (m < cap) {
+    targets = targets.slice(0, m);
+    weights = weights.slice(0, m);
   }
   const toView = new Int32Array(n);
   for (let i = 0; i < n; i++) toView[i] = i;

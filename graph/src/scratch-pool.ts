@@ -30,6 +30,7 @@ export class Scratch {
   private _distB?: Int32Array;
   private _parent?: Int32Array;
   private _count?: Int32Array;
+  private _edges?: Int32Array;
 
   constructor(readonly size: number) {
     this.visited = new Bitset(size);
@@ -48,6 +49,12 @@ export class Scratch {
       typeMask: new Uint8Array(this.size),
     };
     return this._columns;
+  }
+
+  /** Per-discovery out-edge id (index = queue position), written by the CSR fast paths. */
+  get edges(): Int32Array {
+    this._edges ??= new Int32Array(this.size);
+    return this._edges;
   }
 
   get queueB(): Int32Array {
