@@ -1,6 +1,8 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+
 /**
- * Tables of one dataset's DuckDB file. `events` is append-only; `events_by_party` and `pairs` are
- * derived from it after each import (see import/rebuild-derived.ts).
+ * Tables of one dataset's DuckDB file. `events` is append-only; `events_by_party`,
+ * `events_by_cell` and `pairs` are derived from it after each import (see import/rebuild-derived.ts).
  */
 export const DATASET_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS numbers (id INTEGER NOT NULL, number VARCHAR NOT NULL UNIQUE);
@@ -19,3 +21,17 @@ CREATE TABLE IF NOT EXISTS meta (key VARCHAR NOT NULL, value BIGINT NOT NULL);
 `;
 
 export type MetaKey = 'data_version' | 'next_event_id' | 'next_number_id' | 'ebp_runs';
+
+/** Located rows of events_by_party sorted by (cell, time): co-location reads cell/time ranges. */
+export const EVENTS_BY_CELL_SELECT = `SELECT cell_id, start_ts, party_id, other_id, event_id FROM events_by_party
+  WHERE cell_id IS NOT NULL ORDER BY cell_id, start_ts`;
+
+/** Creates the tables, and derives events_by_cell for a dataset written before it existed. */
+export async function ensureSchema(connection: DuckDBConnection): Promise<void> {
+  await connection.run(DATASET_SCHEMA_SQL);
+  const r = await connection.runAndReadAll(
+    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'events_by_cell' AND NOT temporary",
+  );
+  if (Number(r.getRowObjects()[0]!.n) === 0)
+    await connection.run(`CREATE TABLE events_by_cell AS ${EVENTS_BY_CELL_SELECT}`);
+}

@@ -27,12 +27,18 @@ import { stats } from './queries/stats.query.js';
 import { streamPairs } from './queries/stream-pairs.js';
 import { timeline } from './queries/timeline.query.js';
 
+/** Idle read connections kept per dataset (a query reuses one instead of connecting afresh). */
+const MAX_IDLE = 4;
+
 /**
- * One dataset's DuckDB database. Every operation takes its own connection (DuckDB connections are
- * cheap; a streaming result must not share one), and writes are queued so one import runs at a time.
+ * One dataset's DuckDB database. Reads reuse a small pool of idle connections (a streaming result
+ * takes its own); writes take a fresh connection (an import changes session settings) and are
+ * queued so one import runs at a time.
  */
 export class DuckDbDataset implements DatasetStore {
   private writes: Promise<unknown> = Promise.resolve();
+  private idle: DuckDBConnection[] = [];
+  private closed = false;
 
   constructor(
     readonly datasetId: string,
@@ -41,6 +47,19 @@ export class DuckDbDataset implements DatasetStore {
   ) {}
 
   private async read<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = this.idle.pop() ?? (await (await this.instance()).connect());
+    let reusable = false;
+    try {
+      const result = await fn(connection);
+      reusable = !this.closed && this.idle.length < MAX_IDLE;
+      return result;
+    } finally {
+      if (reusable) this.idle.push(connection);
+      else connection.closeSync();
+    }
+  }
+
+  private async fresh<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     const connection = await (await this.instance()).connect();
     try {
       return await fn(connection);
@@ -50,9 +69,15 @@ export class DuckDbDataset implements DatasetStore {
   }
 
   private write<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    const next = this.writes.then(() => this.read(fn));
+    const next = this.writes.then(() => this.fresh(fn));
     this.writes = next.catch(() => undefined);
     return next;
+  }
+
+  /** Closes the idle connections; called before the database instance is closed. */
+  closeIdle(): void {
+    this.closed = true;
+    for (const c of this.idle.splice(0)) c.closeSync();
   }
 
   importFiles(files: string[], profile: ProviderProfile, options: ImportOptions = {}): Promise<ImportResult> {

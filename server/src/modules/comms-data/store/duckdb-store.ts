@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { AnalyticsStore, DatasetStore } from './analytics-store.types.js';
-import { DATASET_SCHEMA_SQL } from './dataset-schema.sql.js';
+import { ensureSchema } from './dataset-schema.sql.js';
 import { DuckDbDataset } from './duckdb-dataset.js';
 
 const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -46,7 +46,7 @@ export class DuckDbStore implements AnalyticsStore {
         const instance = await DuckDBInstance.create(path);
         const connection = await instance.connect();
         try {
-          await connection.run(DATASET_SCHEMA_SQL);
+          await ensureSchema(connection);
         } finally {
           connection.closeSync();
         }
@@ -61,6 +61,7 @@ export class DuckDbStore implements AnalyticsStore {
   private async closeDataset(datasetId: string): Promise<void> {
     const pending = this.instances.get(datasetId);
     this.instances.delete(datasetId);
+    this.datasets.get(datasetId)?.closeIdle();
     this.datasets.delete(datasetId);
     if (pending) (await pending.catch(() => null))?.closeSync();
   }

@@ -6,7 +6,7 @@ import { readMeta, writeMeta } from '../dataset-meta.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import { sqlString } from '../sql-literal.js';
 import { ImportProgressReporter } from './import-progress.js';
-import { INCOMING_TABLE_SQL, loadStaged } from './load-staged.js';
+import { loadStaged } from './load-staged.js';
 import { rebuildDerived } from './rebuild-derived.js';
 import { type RejectRow, writeRejectsFile } from './rejects-file.js';
 import { type StagedFile, stageFile } from './stage-file.js';
@@ -43,7 +43,6 @@ export async function importFiles(
   await connection.run('BEGIN TRANSACTION');
   let committed = false;
   try {
-    await connection.run(INCOMING_TABLE_SQL);
     const staged: StagedFile[] = [];
     let bytesFrom = 0;
     for (const [index, path] of files.entries()) {
@@ -53,7 +52,7 @@ export async function importFiles(
     const good = staged.reduce((s, f) => s + f.good, 0);
     const read = staged.reduce((s, f) => s + f.read, 0);
     reporter.phase('load', { rowsDone: 0, rowsTotal: good, bytesDone: bytesTotal, file: undefined });
-    const { firstEventId, loadedByFile } = await loadStaged(connection, reporter, files);
+    const { firstEventId, loadedByFile } = await loadStaged(connection, reporter, files, staged);
     const loaded = loadedByFile.reduce((s, x) => s + x, 0);
     reporter.phase('index', { rowsDone: loaded, rowsTotal: loaded });
     await rebuildDerived(connection, reporter, firstEventId);

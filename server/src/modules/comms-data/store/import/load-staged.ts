@@ -3,58 +3,114 @@ import { readMeta, writeMeta } from '../dataset-meta.js';
 import { num, queryRows } from '../duckdb-exec.js';
 import { sqlString } from '../sql-literal.js';
 import type { ImportProgressReporter } from './import-progress.js';
+import type { StagedFile } from './stage-file.js';
 
-export const INCOMING_TABLE_SQL = `CREATE TEMP TABLE incoming (file_idx INTEGER, line BIGINT, type TINYINT, served TINYINT,
-  a VARCHAR, b VARCHAR, start_ts TIMESTAMP, duration_s INTEGER, cell_id VARCHAR, imei VARCHAR, imsi VARCHAR)`;
+/** The content of a record: two records are exact duplicates when all of these are equal (NULL = NULL). */
+export const CONTENT_COLUMNS = [
+  'type',
+  'served',
+  'a_id',
+  'b_id',
+  'start_ts',
+  'duration_s',
+  'cell_id',
+  'imei',
+  'imsi',
+] as const;
+const CONTENT = CONTENT_COLUMNS.join(', ');
 
-const CONTENT = 'type, served, a_id, b_id, start_ts, duration_s, cell_id, imei, imsi';
+/** A record's source position as one BIGINT: file index in the high bits, physical line in the low 40. */
+const LINE_BITS = 40;
+
+/** 64-bit hash of a record's content; equal content ⇒ equal hash (equal hash is then checked exactly). */
+export function contentHashSql(alias: string): string {
+  return `hash(${CONTENT_COLUMNS.map((c) => `${alias}.${c}`).join(', ')})`;
+}
+
+function sameContentSql(x: string, y: string): string {
+  return CONTENT_COLUMNS.map((c) => `${x}.${c} IS NOT DISTINCT FROM ${y}.${c}`).join(' AND ');
+}
 
 /**
- * Moves the validated rows of `incoming` into the dataset: new parties get the next dense ids;
+ * Moves the validated rows of the staged files into the dataset: new parties get the next dense ids;
  * exact duplicates (same type, parties, time, duration, cell, IMEI, IMSI) are dropped within the
- * import, keeping the first by file and line, and against the events already held. Returns the
- * first new event id and the loaded count per file index.
+ * import, keeping the first by file and line, and against the events already held. Event ids
+ * increase with (file, line): id = first id + lines of the earlier files + line − 1, so ids are
+ * unique and ordered but skip the lines that were headers, rejects or duplicates. Returns the first
+ * new event id and the loaded count per file index.
+ *
+ * Duplicate detection keys on a 64-bit content hash: only rows whose hash occurs twice (or occurs
+ * among the held events of the same time range) are compared column by column, so a hash collision
+ * can never drop a distinct record. Held events are scanned only over the new rows' time range
+ * (zone maps prune the rest), and not at all when the dataset is empty.
  */
 export async function loadStaged(
   connection: DuckDBConnection,
   reporter: ImportProgressReporter,
   files: string[],
+  staged: StagedFile[],
 ): Promise<{ firstEventId: number; loadedByFile: number[] }> {
   const nextNumber = await readMeta(connection, 'next_number_id');
   const firstEventId = await readMeta(connection, 'next_event_id');
+  const incoming = `(${staged.map((f) => f.goodRows).join('\n    UNION ALL ')})`;
   await reporter.run(`INSERT INTO numbers
     SELECT ${nextNumber} + row_number() OVER (ORDER BY n) - 1, n
-    FROM (SELECT a AS n FROM incoming UNION SELECT b FROM incoming) fresh
-    WHERE NOT EXISTS (SELECT 1 FROM numbers x WHERE x.number = fresh.n)`);
+    FROM (SELECT DISTINCT n FROM (SELECT a AS n FROM ${incoming} UNION ALL SELECT b FROM ${incoming})) fresh
+    ANTI JOIN numbers x ON x.number = fresh.n`);
   const numberCount = await queryRows(connection, 'SELECT count(*) AS n FROM numbers');
   await writeMeta(connection, 'next_number_id', num(numberCount[0]!.n));
   reporter.phase('dedupe');
-  await reporter.run(`CREATE TEMP TABLE candidates AS
-    SELECT i.type, i.served, na.id AS a_id, nb.id AS b_id, i.start_ts, i.duration_s, i.cell_id, i.imei, i.imsi,
-      min({'f': i.file_idx, 'l': i.line}) AS src
-    FROM incoming i JOIN numbers na ON na.number = i.a JOIN numbers nb ON nb.number = i.b
-    GROUP BY ALL`);
-  reporter.phase('load');
-  const sameAs = CONTENT.split(', ')
-    .map((c) => `e.${c} IS NOT DISTINCT FROM c.${c}`)
-    .join(' AND ');
-  const fileCase = files.map((f, i) => `WHEN ${i} THEN ${sqlString(f)}`).join(' ');
-  await reporter.run(`INSERT INTO events
-    SELECT ${firstEventId} + row_number() OVER (ORDER BY c.src) - 1, c.type, c.a_id, c.b_id, c.start_ts, c.duration_s,
-      c.cell_id, c.imei, c.imsi, c.served, CASE c.src.f ${fileCase} END, c.src.l
-    FROM candidates c
-    WHERE NOT EXISTS (SELECT 1 FROM events e WHERE ${sameAs})
-    ORDER BY c.src`);
-  const loaded = await queryRows(
+  const src = `(CAST(file_idx AS BIGINT) << ${LINE_BITS}) | line`;
+  const rows = `(SELECT ${src} AS src, * FROM ${incoming})`;
+  const span = await queryRows(
     connection,
-    `SELECT source_file, count(*) AS n, max(id) AS max_id FROM events WHERE id >= ${firstEventId} GROUP BY source_file`,
+    `SELECT file_idx AS f, max(line) AS m, epoch_us(min(start_ts)) AS lo, epoch_us(max(start_ts)) AS hi
+     FROM ${incoming} GROUP BY f`,
   );
-  const loadedByFile = files.map(() => 0);
-  let nextEvent = firstEventId;
-  for (const r of loaded) {
-    loadedByFile[files.indexOf(String(r.source_file))] = num(r.n);
-    nextEvent = Math.max(nextEvent, num(r.max_id) + 1);
+  // Rows to drop: later copies within the import (parties compared as text: one text ↔ one id) …
+  const textContent = CONTENT.replace('a_id, b_id', 'a, b');
+  await reporter.run(`CREATE TEMP TABLE dropped AS
+    WITH hashed AS (SELECT src, hash(${textContent}) AS h FROM ${rows}),
+      repeated AS (SELECT h FROM hashed GROUP BY h HAVING count(*) > 1),
+      suspects AS (SELECT r.* FROM ${rows} r SEMI JOIN (SELECT src FROM hashed SEMI JOIN repeated USING (h)) s
+        ON s.src = r.src)
+    SELECT src FROM (SELECT src, row_number() OVER (PARTITION BY ${textContent} ORDER BY src) AS k FROM suspects)
+    WHERE k > 1`);
+  // … and copies of events already held (only those in the new rows' time range can match).
+  const lo = Math.min(...span.map((r) => num(r.lo)));
+  const hi = Math.max(...span.map((r) => num(r.hi)));
+  if (span.length > 0 && firstEventId > 0) {
+    const inRange = `start_ts BETWEEN make_timestamp(${lo}) AND make_timestamp(${hi})`;
+    await reporter.run(`INSERT INTO dropped
+      WITH held AS (SELECT ${CONTENT} FROM events WHERE ${inRange}),
+        held_h AS (SELECT DISTINCT ${contentHashSql('e')} AS h FROM held e),
+        c AS (SELECT i.src, i.type, i.served, na.id AS a_id, nb.id AS b_id, i.start_ts, i.duration_s, i.cell_id, i.imei,
+          i.imsi FROM ${rows} i JOIN numbers na ON na.number = i.a JOIN numbers nb ON nb.number = i.b),
+        suspects AS (SELECT c.* FROM c SEMI JOIN held_h ON held_h.h = ${contentHashSql('c')})
+      SELECT s.src FROM suspects s SEMI JOIN held e ON e.a_id = s.a_id AND e.b_id = s.b_id AND e.start_ts = s.start_ts
+        AND ${sameContentSql('e', 's')}
+      ANTI JOIN dropped d ON d.src = s.src`);
   }
-  await writeMeta(connection, 'next_event_id', nextEvent);
+  reporter.phase('load');
+  const lineCount = files.map(() => 0);
+  for (const r of span) lineCount[num(r.f)] = num(r.m);
+  const base = lineCount.map((_, i) => firstEventId + lineCount.slice(0, i).reduce((s, x) => s + x, 0) - 1);
+  const fileCase = (values: string[]) =>
+    `CASE i.file_idx ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(' ')} END`;
+  // Ids come from (file, line), so the insert needs no sort and no numbering window.
+  await reporter.run(`INSERT INTO events
+    SELECT ${fileCase(base.map(String))} + i.line, i.type, na.id, nb.id, i.start_ts, i.duration_s,
+      i.cell_id, i.imei, i.imsi, i.served, ${fileCase(files.map(sqlString))}, i.line
+    FROM ${rows} i JOIN numbers na ON na.number = i.a JOIN numbers nb ON nb.number = i.b
+    ANTI JOIN dropped d ON d.src = i.src`);
+  const droppedByFile = await queryRows(
+    connection,
+    `SELECT src >> ${LINE_BITS} AS f, count(*) AS n FROM dropped GROUP BY f`,
+  );
+  const loadedByFile = staged.map((f) => f.good);
+  for (const r of droppedByFile) loadedByFile[num(r.f)]! -= num(r.n);
+  await writeMeta(connection, 'next_event_id', firstEventId + lineCount.reduce((s, x) => s + x, 0));
+  for (const t of staged.flatMap((f) => f.tables)) await connection.run(`DROP TABLE ${t}`);
+  await connection.run('DROP TABLE dropped');
   return { firstEventId, loadedByFile };
 }

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readMeta, writeMeta } from '../dataset-meta.js';
+import { EVENTS_BY_CELL_SELECT } from '../dataset-schema.sql.js';
 import { num, queryRows } from '../duckdb-exec.js';
 import type { ImportProgressReporter } from './import-progress.js';
 
@@ -25,9 +26,10 @@ function pairsSelect(where: string): string {
 }
 
 /**
- * Brings events_by_party and pairs up to date with the events from `firstNewId` on. Small imports
+ * Brings events_by_party, events_by_cell and pairs up to date with the events from `firstNewId` on. Small imports
  * append a sorted run to events_by_party (DuckDB zone maps still prune each run) and merge into
- * pairs; a large import, or too many runs, rewrites events_by_party sorted by (party, time).
+ * pairs; a large import, or too many runs, rewrites events_by_party sorted by (party, time) and
+ * events_by_cell sorted by (cell, time).
  */
 export async function rebuildDerived(
   connection: DuckDBConnection,
@@ -47,11 +49,14 @@ export async function rebuildDerived(
     await reporter.run(
       `CREATE OR REPLACE TABLE events_by_party AS ${byPartySelect('true')} ORDER BY party_id, start_ts, event_id`,
     );
+    await reporter.run(`CREATE OR REPLACE TABLE events_by_cell AS ${EVENTS_BY_CELL_SELECT}`);
     await writeMeta(connection, 'ebp_runs', 1);
   } else {
     await reporter.run(
       `INSERT INTO events_by_party ${byPartySelect(newOnly)} ORDER BY party_id, start_ts, event_id`,
     );
+    await reporter.run(`INSERT INTO events_by_cell SELECT cell_id, start_ts, party_id, other_id, event_id
+      FROM events_by_party WHERE event_id >= ${firstNewId} AND cell_id IS NOT NULL ORDER BY cell_id, start_ts`);
     await writeMeta(connection, 'ebp_runs', runs + 1);
   }
   await reporter.run(`CREATE OR REPLACE TABLE pairs AS

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { num, queryRows } from '../duckdb-exec.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
-import { sqlIdent, sqlString } from '../sql-literal.js';
+import { sqlString } from '../sql-literal.js';
 import { readCsvHeader } from './csv-header.js';
 import type { ImportProgressReporter } from './import-progress.js';
 import { type Breakpoint, goodRecordBreakpoints, locateRecords, readLines } from './line-locator.js';
@@ -13,6 +13,10 @@ export interface StagedFile {
   read: number;
   good: number;
   rejects: RejectRow[];
+  /** SELECT of the file's good rows: file_idx, line, type, served, a, b, start_ts, duration_s, cell_id, imei, imsi. */
+  goodRows: string;
+  /** Temporary tables to drop once the rows are loaded. */
+  tables: string[];
 }
 
 /** DuckDB's reader error types mapped to the reasons in the rejects file. */
@@ -37,8 +41,9 @@ async function insertBreakpoints(
 }
 
 /**
- * Reads one file with DuckDB's reader into a staging table, validates and normalises it, appends the
- * good rows to `incoming` with their physical line numbers, and returns the rejected rows.
+ * Reads one file with DuckDB's reader into a staging table, validates and normalises it, and returns
+ * the rejected rows and a SELECT of the good rows with their physical line numbers (read straight
+ * from the staging table by the load step: no intermediate copy).
  */
 export async function stageFile(
   connection: DuckDBConnection,
@@ -103,8 +108,8 @@ export async function stageFile(
       lineExpr = `k + bp."offset"`;
     }
   }
-  await reporter.run(`INSERT INTO incoming SELECT ${index}, ${lineExpr}, type, served, a, b, start_ts, duration_s, cell_id,
-      imei, imsi FROM ${from} WHERE reason IS NULL`);
+  const tables = [stage];
+  if (from !== stage) tables.push(`bp_${index}`);
   const bad = await queryRows(
     connection,
     `SELECT ${lineExpr} AS line, reason, raw FROM ${from} WHERE reason IS NOT NULL`,
@@ -125,8 +130,9 @@ export async function stageFile(
     connection,
     `SELECT count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS good FROM ${stage}`,
   );
-  await connection.run(`DROP TABLE ${sqlIdent(stage)}`);
   const staged = num(counts[0]!.n);
   const readerRejected = rejects.length - bad.length;
-  return { read: staged + readerRejected, good: num(counts[0]!.good), rejects };
+  const goodRows = `SELECT CAST(${index} AS INTEGER) AS file_idx, CAST(${lineExpr} AS BIGINT) AS line, type, served, a, b,
+      start_ts, duration_s, cell_id, imei, imsi FROM ${from} WHERE reason IS NULL`;
+  return { read: staged + readerRejected, good: num(counts[0]!.good), rejects, goodRows, tables };
 }

@@ -1,5 +1,8 @@
 import { type DuckDBConnection, listValue } from '@duckdb/node-api';
 import { num, queryRows } from '../duckdb-exec.js';
+import { sqlString } from '../sql-literal.js';
+
+const SHORT_LIST = 64;
 
 export async function numberCount(connection: DuckDBConnection): Promise<number> {
   const rows = await queryRows(connection, 'SELECT count(*) AS n FROM numbers');
@@ -13,11 +16,18 @@ export async function lookupIds(
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (numbers.length === 0) return out;
-  const rows = await queryRows(
-    connection,
-    'SELECT number, id FROM numbers WHERE number IN (SELECT unnest($1::VARCHAR[]))',
-    [listValue([...numbers])],
-  );
+  // A short list is spelled out so DuckDB probes the UNIQUE index on number instead of scanning.
+  const rows =
+    numbers.length <= SHORT_LIST
+      ? await queryRows(
+          connection,
+          `SELECT number, id FROM numbers WHERE number IN (${numbers.map(sqlString).join(', ')})`,
+        )
+      : await queryRows(
+          connection,
+          'SELECT number, id FROM numbers WHERE number IN (SELECT unnest($1::VARCHAR[]))',
+          [listValue([...numbers])],
+        );
   for (const r of rows) out.set(String(r.number), num(r.id));
   return out;
 }

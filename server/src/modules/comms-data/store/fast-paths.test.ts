@@ -1,0 +1,181 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { getProfile } from '../profiles/profile-registry.js';
+import { DuckDbStore } from './duckdb-store.js';
+import { makeTempDir } from './fixtures/test-helpers.js';
+import { MAX_RANGE_SCANS } from './queries/co-location.query.js';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+beforeEach(async () => {
+  temp = await makeTempDir();
+});
+afterEach(async () => {
+  await temp.cleanup();
+});
+
+const HEADER = 'type,a,b,start,duration_s,cell_id,imei,imsi';
+const generic = getProfile('generic');
+
+async function csv(name: string, rows: string[]): Promise<string> {
+  const path = join(temp.dir, name);
+  await writeFile(path, `${[HEADER, ...rows].join('\n')}\n`);
+  return path;
+}
+
+it('duplicates: within the import (first by file and line kept) and against held events; near-copies kept', async () => {
+  const store = new DuckDbStore(temp.dir);
+  const ds = store.dataset('d');
+  const base = 'voice,07700900001,07700900002,2024-03-01T10:00:00Z,60,C1,,';
+  const first = await ds.importFiles(
+    [
+      await csv('one.csv', [
+        base,
+        base.replace('07700900001', '+447700900001'), // same after E.164 normalisation
+        base.replace(',60,', ',61,'), // differs in duration only
+        base.replace(',60,C1,,', ',60,C1,,234150000000001'), // differs in IMSI (NULL vs value) only
+        base.replace(',60,', ',,'), // duration NULL, not 60
+      ]),
+      await csv('two.csv', [base, 'sms,07700900003,07700900001,2024-03-02T10:00:00Z,,C2,,']),
+    ],
+    generic,
+  );
+  expect(first).toMatchObject({ read: 7, loaded: 5, duplicates: 2, rejected: 0 });
+  expect(first.files.map((f) => [f.loaded, f.duplicates])).toEqual([
+    [4, 1],
+    [1, 1],
+  ]);
+  const page = await ds.pairEvents('+447700900001', '+447700900002');
+  const kept = page.events.find((e) => e.durationS === 60 && e.imsi === null)!;
+  expect([kept.sourceFile.endsWith('one.csv'), kept.sourceLine]).toEqual([true, 2]);
+  // Event ids are unique and follow (file, line).
+  const all = [...page.events, ...(await ds.pairEvents('+447700900003', '+447700900001')).events];
+  const order = [...all].sort((x, y) => x.id - y.id).map((e) => `${e.sourceFile}:${e.sourceLine}`);
+  const byLine = [...all]
+    .sort((x, y) => x.sourceFile.localeCompare(y.sourceFile) || x.sourceLine - y.sourceLine)
+    .map((e) => `${e.sourceFile}:${e.sourceLine}`);
+  expect(order).toEqual(byLine);
+  expect(new Set(all.map((e) => e.id)).size).toBe(5);
+  // Against held events: overlapping range → copies dropped; a later range → nothing to compare.
+  const again = await ds.importFiles(
+    [await csv('three.csv', [base, 'voice,07700900001,07700900002,2024-03-01T10:00:00Z,60,C9,,'])],
+    generic,
+  );
+  expect(again).toMatchObject({ read: 2, loaded: 1, duplicates: 1 });
+  const later = await ds.importFiles(
+    [
+      await csv('four.csv', [
+        base.replace('2024-03-01', '2024-05-01'),
+        base.replace('2024-03-01', '2024-05-01'),
+      ]),
+    ],
+    generic,
+  );
+  expect(later).toMatchObject({ read: 2, loaded: 1, duplicates: 1 });
+  const ids = (await ds.pairEvents('+447700900001', '+447700900002')).events.map((e) => e.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect((await ds.stats()).records).toBe(7);
+  await store.close();
+});
+
+/** Brute-force co-location: occurrences per other party (cells locate the A party here). */
+function brute(rows: { a: string; t: number; cell: string }[], me: string, windowMs: number) {
+  const mine = rows.filter((r) => r.a === me);
+  const out = new Map<string, number>();
+  for (const s of mine)
+    for (const o of rows)
+      if (o.a !== me && o.cell === s.cell && Math.abs(o.t - s.t) <= windowMs)
+        out.set(o.a, (out.get(o.a) ?? 0) + 1);
+  return out;
+}
+
+it('co-location: range scans and the many-ranges join agree with brute force; old files get events_by_cell', async () => {
+  const T0 = Date.parse('2024-03-01T00:00:00Z');
+  const num = (i: number) => `+44770090${String(i).padStart(4, '0')}`;
+  const rows: { a: string; b: string; t: number; cell: string }[] = [];
+  let seed = 11;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  // Number 0 is busy: more located events (in distinct windows) than MAX_RANGE_SCANS.
+  for (let i = 0; i < MAX_RANGE_SCANS + 50; i++)
+    rows.push({ a: num(0), b: num(1), t: T0 + i * 3_600_000, cell: `C${i % 7}` });
+  // Number 99 is quiet: a few windows, read as range scans.
+  for (let i = 0; i < 10; i++)
+    rows.push({ a: num(99), b: num(2), t: T0 + i * 37 * 3_600_000, cell: `C${i % 3}` });
+  for (let i = 0; i < 3000; i++) {
+    const a = 1 + Math.floor(rnd() * 40);
+    rows.push({
+      a: num(a),
+      b: num(0),
+      t: T0 + Math.floor(rnd() * 400 * 3600) * 1000,
+      cell: `C${Math.floor(rnd() * 7)}`,
+    });
+  }
+  const path = await csv(
+    'co.csv',
+    rows.map((r) => `voice,${r.a},${r.b},${new Date(r.t).toISOString()},1,${r.cell},,`),
+  );
+  const check = async (store: DuckDbStore) => {
+    const ds = store.dataset('c');
+    for (const me of [num(0), num(5), num(99)]) {
+      const got = await ds.coLocation(me, { windowMinutes: 20, limit: 100_000 });
+      const want = brute(rows, me, 20 * 60_000);
+      expect(want.size).toBeGreaterThan(0);
+      expect(new Map(got.map((c) => [c.number, c.occurrences]))).toEqual(want);
+    }
+  };
+  let store = new DuckDbStore(temp.dir);
+  await store.dataset('c').importFiles([path], generic);
+  await check(store);
+  await store.close();
+  // A file written before events_by_cell existed gets it derived when opened.
+  const instance = await DuckDBInstance.create(join(temp.dir, 'c.duckdb'));
+  const c = await instance.connect();
+  await c.run('DROP TABLE events_by_cell');
+  c.closeSync();
+  instance.closeSync();
+  store = new DuckDbStore(temp.dir);
+  await check(store);
+  await store.close();
+});
+
+it('pair timeline and time-zone bins from the single-statement timeline', async () => {
+  const store = new DuckDbStore(temp.dir);
+  const ds = store.dataset('t');
+  const times = ['2024-03-01T23:30:00Z', '2024-03-02T00:30:00Z', '2024-03-09T08:00:00Z'];
+  await ds.importFiles(
+    [
+      await csv('t.csv', [
+        ...times.map((t) => `voice,07700900001,07700900002,${t},5,C1,,`),
+        'sms,07700900002,07700900001,2024-03-02T01:00:00Z,,C1,,',
+        'sms,07700900001,07700900003,2024-03-03T01:00:00Z,,C1,,',
+      ]),
+    ],
+    generic,
+  );
+  const pair = await ds.timeline('+447700900001', undefined, {
+    other: '+447700900002',
+    timeZone: 'Asia/Tokyo',
+    silentHours: 48,
+  });
+  expect(pair.total).toBe(4);
+  expect(pair.byType).toMatchObject({ voice: 3, sms: 1 });
+  expect(pair.byDay).toEqual([
+    { day: '2024-03-02', count: 3 },
+    { day: '2024-03-09', count: 1 },
+  ]);
+  expect(pair.byHour[8]).toBe(1); // 23:30Z = 08:30 JST
+  expect(pair.topContacts).toEqual([]);
+  expect(pair.silentPeriods.map((g) => [g.from.toISOString(), g.to.toISOString()])).toEqual([
+    ['2024-03-02T01:00:00.000Z', '2024-03-09T08:00:00.000Z'],
+  ]);
+  const all = await ds.timeline('+447700900001', { numbers: ['+447700900003'] });
+  expect([all.total, all.topContacts.map((t) => [t.number, t.count, t.outgoing])]).toEqual([
+    1,
+    [['+447700900003', 1, 1]],
+  ]);
+  await store.close();
+});
