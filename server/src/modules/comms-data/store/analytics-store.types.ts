@@ -1,3 +1,4 @@
+import type { EdgeBatch } from '../../../../../graph/src/types';
 import type { ProviderProfile } from './provider-profile.schema.js';
 
 /** Event types as stored (TINYINT code); the type mask of a pair has bit `1 << code`. */
@@ -15,16 +16,11 @@ export interface Scope {
   to?: Date;
 }
 
-/** A batch of directed contact pairs read straight from DuckDB's integer vectors. */
-export interface EdgeBatch {
-  length: number;
-  src: Int32Array;
-  dst: Int32Array;
-  weight: Uint32Array;
-  first: Uint32Array;
-  last: Uint32Array;
-  typeMask: Uint8Array;
-}
+/**
+ * A batch of directed contact pairs read straight from DuckDB's integer vectors: the graph
+ * engine's input type, defined once in graph/ (which depends on nothing here).
+ */
+export type { EdgeBatch };
 
 export type ImportPhase = 'read' | 'validate' | 'dedupe' | 'load' | 'index' | 'rejects' | 'commit';
 
