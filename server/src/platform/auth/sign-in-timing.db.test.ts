@@ -43,7 +43,8 @@ describe('sign-in timing', () => {
       }
     }
     const ratio = median(unknown) / median(known);
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // Wide bounds for a busy CI machine; the gap this guards against is ~50×.
+    expect(ratio).toBeGreaterThan(0.3);
+    expect(ratio).toBeLessThan(3.3);
   });
 });
