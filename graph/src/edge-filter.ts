@@ -42,11 +42,6 @@ export function reverseFilter(f: EdgeFilter): EdgeFilter {
   return { ...f, out: f.in, in: f.out };
 }
 
-/** The same filter with both directions (weak connectivity, undirected projections). */
-export function undirectedFilter(f: EdgeFilter): EdgeFilter {
-  return { ...f, out: true, in: true };
-}
-
 /**
  * True when a pair's own data pass the filter: weight ≥ minEvents, [first, last] overlaps
  * [from, to] (pair-level: a pair whose span overlaps the window is kept even if none of its

@@ -160,10 +160,11 @@ export const importPhases = [
   'rejects',
   'commit',
 ] as const;
+export type ImportPhaseName = (typeof importPhases)[number];
 
 /** One progress report of an import (the SSE `progress` event and the job's last state). */
 export interface ImportProgressView {
-  phase: string;
+  phase: ImportPhaseName;
   rowsDone: number;
   rowsTotal: number | null;
   bytesDone: number;

@@ -33,10 +33,6 @@ export async function listCompartments(q: Queryable): Promise<CompartmentRow[]> 
   return q.select().from(compartments).orderBy(asc(compartments.name));
 }
 
-export async function listMembers(q: Queryable, compartmentId: string) {
-  return q.select().from(compartmentMembers).where(eq(compartmentMembers.compartmentId, compartmentId));
-}
-
 /** Returns false when the user was already a member. */
 export async function insertMember(
   q: Queryable,

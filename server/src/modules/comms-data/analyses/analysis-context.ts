@@ -1,6 +1,5 @@
 import type { EdgeEvidence } from '../../../../../graph/src/index.js';
 import { EventType } from '../../../../../graph/src/index.js';
-import { AppError } from '../../../platform/errors';
 import { type EffectiveScope, isWholeAuthorisation, storeScopeOf } from '../authorised-scope';
 import type { CommsServices } from '../comms-services';
 import type { CommsDatasetRow } from '../comms.schema';
@@ -43,11 +42,6 @@ export async function idsOrUnknown(
     }
   }
   return { ids, unknown, byId };
-}
-
-export function requireOne(numbers: readonly string[], unknown: readonly string[]): void {
-  if (numbers.length > 0 && unknown.length === numbers.length && numbers.length === 1)
-    throw new AppError('NOT_FOUND', `Number ${numbers[0]} is not in the data within the authorised scope.`);
 }
 
 const typeNames = Object.entries(EventType) as [keyof typeof EventType, number][];

@@ -1,5 +1,4 @@
 import type { CoLocationBody, TimelineBody } from '#shared/contracts/comms';
-import { AppError } from '../../../platform/errors';
 import { storeScopeOf } from '../authorised-scope';
 import { listWatchlist, watchlistVersion } from '../comms.repo';
 import { authorisationOf } from '../comms.presenter';
@@ -119,10 +118,3 @@ export async function watchlistMatchAnalysis(ctx: AnalysisContext, q: { number: 
   };
 }
 
-export function assertSingleDataset(ctx: AnalysisContext, name: string): void {
-  if (ctx.datasets.length > 1)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `${name} runs on one dataset at a time (alsoDatasets is for graph analyses).`,
-    );
-}

@@ -143,11 +143,6 @@ function durationSql(profile: ProviderProfile): string {
   }
 }
 
-/** The reader columns a CSV import declares, in file order. */
-export function readerColumnNames(profile: ProviderProfile, spec: SourceSpec): string[] {
-  return profile.format === 'csv' ? csvColumnNames(profile, spec) : [];
-}
-
 /**
  * SELECT producing one staged row per record read, normalised, with `reason` set when the row
  * must be rejected (first failing rule wins) and `rec` the record's ordinal among those the
