@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app';
 import type { AppContext } from './app-context';
 import { checkpointIfGrown } from './platform/audit/checkpoints';
+import { sweepExpired } from './platform/auth/sweep-expired';
 import type { Config } from './config';
 import { seedDemo } from './demo/seed';
 import { systemClock } from './platform/clock';
@@ -45,8 +46,20 @@ async function signCheckpoint(ctx: AppContext, log: FastifyBaseLogger): Promise<
   }
 }
 
-function startCheckpointTimer(ctx: AppContext, log: FastifyBaseLogger): NodeJS.Timeout {
-  const timer = setInterval(() => void signCheckpoint(ctx, log), 60_000);
+/** Dead sessions and spent throttle rows; a failure is logged and retried next minute. */
+async function sweep(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
+  try {
+    const removed = await sweepExpired(ctx);
+    if (removed.sessions || removed.throttleRows)
+      log.info(removed, 'expired sessions and throttle rows removed');
+  } catch (error) {
+    log.error({ err: error }, 'housekeeping sweep failed');
+  }
+}
+
+/** Every minute: sign an audit checkpoint if the log grew, then sweep expired rows. */
+function startMinuteTimer(ctx: AppContext, log: FastifyBaseLogger): NodeJS.Timeout {
+  const timer = setInterval(() => void signCheckpoint(ctx, log).then(() => sweep(ctx, log)), 60_000);
   timer.unref();
   return timer;
 }
@@ -65,7 +78,7 @@ export async function serve(config: Config): Promise<void> {
     auditKeys: runtime.auditKeys,
   };
   const app = await buildApp(ctx);
-  const checkpointTimer = startCheckpointTimer(ctx, app.log);
+  const minuteTimer = startMinuteTimer(ctx, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -73,7 +86,7 @@ export async function serve(config: Config): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     try {
-      clearInterval(checkpointTimer);
+      clearInterval(minuteTimer);
       await app.close();
       await signCheckpoint(ctx, app.log);
     } finally {

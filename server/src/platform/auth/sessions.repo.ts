@@ -1,4 +1,4 @@
-import { and, eq, lt, or } from 'drizzle-orm';
+import { eq, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { type SessionRow, sessions } from './auth.schema';
 
@@ -23,7 +23,14 @@ export async function deleteSessionsOfUser(q: Queryable, userId: string): Promis
   await q.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** Removes sessions past their absolute expiry or idle for longer than the idle limit. */
-export async function deleteExpiredSessions(q: Queryable, now: Date, idleCutoff: Date): Promise<void> {
-  await q.delete(sessions).where(or(lt(sessions.expiresAt, now), and(lt(sessions.lastSeenAt, idleCutoff))));
+/**
+ * Removes sessions past their absolute expiry or idle since before `idleCutoff`: ones never
+ * presented again would otherwise stay forever (resolveSession only deletes those it is shown).
+ */
+export async function deleteExpiredSessions(q: Queryable, now: Date, idleCutoff: Date): Promise<number> {
+  const rows = await q
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return rows.length;
 }

@@ -117,4 +117,3 @@ export async function watchlistMatchAnalysis(ctx: AnalysisContext, q: { number: 
     })),
   };
 }
-

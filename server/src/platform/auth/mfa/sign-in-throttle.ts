@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client';
 import { signInThrottle } from '../mfa.schema';
 
@@ -70,4 +70,26 @@ export async function recordSignInFailure(
 /** A successful sign-in forgets the username's failures. */
 export async function resetSignInFailures(q: Queryable, submittedUsername: string): Promise<void> {
   await q.delete(signInThrottle).where(eq(signInThrottle.username, throttleKey(submittedUsername)));
+}
+
+/**
+ * Forgets usernames whose failure window and lock have both run out; without it every name ever
+ * guessed would stay in the table.
+ */
+export async function deleteStaleThrottleRows(
+  q: Queryable,
+  now: Date,
+  policy: LockoutPolicy,
+): Promise<number> {
+  const windowCutoff = new Date(now.getTime() - policy.minutes * 60_000);
+  const rows = await q
+    .delete(signInThrottle)
+    .where(
+      and(
+        lte(signInThrottle.windowStart, windowCutoff),
+        or(isNull(signInThrottle.lockedUntil), lte(signInThrottle.lockedUntil, now)),
+      ),
+    )
+    .returning({ username: signInThrottle.username });
+  return rows.length;
 }
