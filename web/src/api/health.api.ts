@@ -1,16 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { type HealthResponse, healthResponse } from '#shared/contracts/health';
 import { api } from './client';
 
-export const healthSchema = z.object({
-  status: z.string(),
-  db: z.string(),
-  version: z.string(),
-});
-export type Health = z.infer<typeof healthSchema>;
+export type Health = HealthResponse;
 
 export function fetchHealth(signal?: AbortSignal): Promise<Health> {
-  return api.get('/api/health', healthSchema, signal);
+  return api.get('/api/health', healthResponse, signal);
 }
 
 const engineLabels: Record<string, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
-import { normaliseCode, normaliseRecoveryCode, signInMessages, signInOutcome } from './sign-in-errors';
+import {
+  normaliseCode,
+  normaliseRecoveryCode,
+  signInMessages,
+  signInOutcome,
+  sixDigitCode,
+} from './sign-in-errors';
 
 const refusal = (status: number, code: string) => new ApiError(status, code, 'server says no');
 
@@ -46,5 +52,15 @@ describe('normaliseCode', () => {
 describe('normaliseRecoveryCode', () => {
   it('upper-cases and drops spaces', () => {
     expect(normaliseRecoveryCode(' k7qm 3xpa-rt9h ')).toBe('K7QM3XPA-RT9H');
+  });
+});
+
+describe('sixDigitCode', () => {
+  it('accepts six digits however they are spaced, and nothing else', () => {
+    expect(sixDigitCode('123 456')).toBe('123456');
+    expect(sixDigitCode(' 123-456 ')).toBe('123456');
+    expect(sixDigitCode('12345')).toBeUndefined();
+    expect(sixDigitCode('1234567')).toBeUndefined();
+    expect(sixDigitCode('abcdef')).toBeUndefined();
   });
 });

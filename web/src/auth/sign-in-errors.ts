@@ -44,6 +44,15 @@ export function normaliseCode(input: string): string {
   return input.replace(/\D/g, '');
 }
 
+/** The message for a code that is not six digits, wherever a code is asked for. */
+export const sixDigitCodeHint = 'Enter the 6-digit code your app shows.';
+
+/** The six digits of a TOTP code as typed ("123 456" too), or undefined when it is not one. */
+export function sixDigitCode(input: string): string | undefined {
+  const digits = normaliseCode(input);
+  return digits.length === 6 ? digits : undefined;
+}
+
 /** A recovery code as people type it: upper case, no spaces (the server forgives the rest). */
 export function normaliseRecoveryCode(input: string): string {
   return input.toUpperCase().replace(/\s+/g, '');

@@ -6,7 +6,13 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/text-field';
 import { safeRedirectPath, sessionQuery } from './session';
-import { normaliseCode, normaliseRecoveryCode, type SignInStep, signInOutcome } from './sign-in-errors';
+import {
+  normaliseCode,
+  normaliseRecoveryCode,
+  type SignInStep,
+  signInOutcome,
+  sixDigitCode,
+} from './sign-in-errors';
 
 const signInRouteApi = getRouteApi('/sign-in');
 
@@ -41,7 +47,7 @@ export function SignInForm() {
 
   function validate(): FieldErrors {
     if (step === 'code') {
-      return normaliseCode(code).length === 6 ? {} : { code: 'Enter the 6-digit code.' };
+      return sixDigitCode(code) ? {} : { code: 'Enter the 6-digit code.' };
     }
     if (step === 'recovery') {
       return normaliseRecoveryCode(recoveryCode).replace(/-/g, '').length >= 12

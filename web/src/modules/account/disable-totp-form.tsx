@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { disableTotp } from '../../api/auth.api';
 import { isApiError } from '../../api/client';
 import { sessionQueryKey } from '../../auth/session';
-import { normaliseCode } from '../../auth/sign-in-errors';
+import { sixDigitCode, sixDigitCodeHint } from '../../auth/sign-in-errors';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
 import { mfaDetailsQuery } from './account.queries';
@@ -28,9 +28,9 @@ export function DisableTotpForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (disable.isPending) return;
-    const digits = normaliseCode(code);
-    if (digits.length !== 6) {
-      setError('Enter the 6-digit code your app shows.');
+    const digits = sixDigitCode(code);
+    if (!digits) {
+      setError(sixDigitCodeHint);
       codeRef.current?.focus();
       return;
     }

@@ -4,7 +4,7 @@ import type { TotpConfirmResponse } from '#shared/contracts/auth';
 import { confirmTotp, enrolTotp, type SessionUser } from '../../api/auth.api';
 import { isApiError } from '../../api/client';
 import { sessionQueryKey } from '../../auth/session';
-import { normaliseCode } from '../../auth/sign-in-errors';
+import { sixDigitCode, sixDigitCodeHint } from '../../auth/sign-in-errors';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
@@ -30,9 +30,9 @@ export function TotpEnrolment({ onConfirmed }: { onConfirmed: (codes: string[]) 
   function onConfirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (confirm.isPending) return;
-    const digits = normaliseCode(code);
-    if (digits.length !== 6) {
-      setCodeError('Enter the 6-digit code your app shows.');
+    const digits = sixDigitCode(code);
+    if (!digits) {
+      setCodeError(sixDigitCodeHint);
       codeRef.current?.focus();
       return;
     }
