@@ -17,7 +17,7 @@ import { DuckDbSqlPeer, rawIngest, rawScan } from './peers/duckdb-sql.js';
 import { GraphologyPeer, settledHeap } from './peers/graphology.js';
 import { graphQueries } from './queries.js';
 import { formatTable, type ReportRow, ratio, type SizeLabel, verdict } from './report.js';
-import { storeQueries, withRawTimeline } from './store-queries.js';
+import { storeQueries, withRawPeer } from './store-queries.js';
 import { fmtBytes, fmtMs, fmtRate, measure } from './timing.js';
 
 const SIZES: Record<
@@ -209,6 +209,12 @@ async function main(): Promise<void> {
   log(`DuckDB adjacency prepared in ${fmtMs(prepMs)}`);
   const raw = await measure(() => sql.timelineRaw(inputs.seeds.p99.id), cfg.sql);
   check.equal('timeline total', 'store', sq.timelineTotal, 'DuckDB raw events', raw.result);
+  const pair = sq.pair;
+  const rawCo = pair
+    ? await measure(() => sql.coLocationPairRaw(inputs.seeds.p99.id, pair.otherId, 30 * 60), cfg.sql)
+    : null;
+  if (pair && rawCo)
+    check.equal('co-location of a pair', 'store', pair.occurrences, 'DuckDB raw events', rawCo.result);
   const runs = { fast: cfg.fast, sql: cfg.sql, slow: cfg.slow };
   rows.push(
     ...(await graphQueries({
@@ -225,7 +231,9 @@ async function main(): Promise<void> {
     })),
   );
   sql.close();
-  rows.push(withRawTimeline(sq.rows[0]!, sq.timelineMs, raw.ms), ...sq.rows.slice(1));
+  const [tlRow, pairTlRow, coRow, pairCoRow] = sq.rows;
+  rows.push(withRawPeer(tlRow!, sq.timelineMs, raw.ms), pairTlRow!, coRow!);
+  rows.push(pair && rawCo ? withRawPeer(pairCoRow!, pair.ms, rawCo.ms) : pairCoRow!);
   rows.push({
     line: 'process RSS after load (graph + store)',
     ours: fmtBytes(rss),

@@ -8,6 +8,8 @@ export interface StoreQueryFigures {
   timelineTotal: number;
   timelineMs: number;
   number: string;
+  /** The number most often co-located with `number` (null if none), and their occurrences. */
+  pair: { other: string; otherId: number; occurrences: number; ms: number } | null;
 }
 
 /** Timeline of a number, of a pair, and co-location of a number (±30 min, same cell), on the store. */
@@ -21,6 +23,11 @@ export async function storeQueries(
   const other = tl.result.topContacts[0]?.number;
   const pair = other ? await measure(() => ds.timeline(number, undefined, { other }), runs) : null;
   const co = await measure(() => ds.coLocation(number, { windowMinutes: 30 }), runs);
+  const partner = co.result[0]?.number;
+  const pairCo = partner
+    ? await measure(() => ds.coLocation(number, { windowMinutes: 30, other: partner }), runs)
+    : null;
+  const partnerId = partner ? (await ds.lookupIds([partner])).get(partner)! : -1;
   const rows: ReportRow[] = [
     {
       line: `timeline of a number (${tl.result.total} events)`,
@@ -46,14 +53,37 @@ export async function storeQueries(
       duckdb: '—',
       graphology: '—',
       ratio: '—',
+      target: '—',
+      verdict: '',
+    },
+    {
+      line: `co-location of a pair, ±30 min (${pairCo?.result[0]?.occurrences ?? 0} occurrences)`,
+      ours: pairCo ? fmtMs(pairCo.ms) : '—',
+      duckdb: '',
+      graphology: '—',
+      ratio: '',
       target: '≤ 20 ms (L)',
-      verdict: verdict(co.ms <= 20, 'L', size),
+      verdict: pairCo ? verdict(pairCo.ms <= 20, 'L', size) : '',
     },
   ];
-  return { rows, timelineTotal: tl.result.total, timelineMs: tl.ms, number };
+  return {
+    rows,
+    timelineTotal: tl.result.total,
+    timelineMs: tl.ms,
+    number,
+    pair:
+      partner && pairCo
+        ? {
+            other: partner,
+            otherId: partnerId,
+            occurrences: pairCo.result[0]?.occurrences ?? 0,
+            ms: pairCo.ms,
+          }
+        : null,
+  };
 }
 
-/** Fills the raw-table peer into the timeline row. */
-export function withRawTimeline(row: ReportRow, oursMs: number, rawMs: number): ReportRow {
+/** Fills a raw-table peer's time into a store row (timeline, pair co-location). */
+export function withRawPeer(row: ReportRow, oursMs: number, rawMs: number): ReportRow {
   return { ...row, duckdb: `raw events ${fmtMs(rawMs)}`, ratio: `${ratio(rawMs, oursMs)} vs raw` };
 }

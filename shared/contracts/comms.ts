@@ -94,19 +94,26 @@ export const centralityBody = z.strictObject({
   top: z.number().int().min(1).max(10_000).default(20),
   samples: z.number().int().min(1).max(100_000).optional(),
 });
-export const coLocationBody = z.strictObject({
-  scope: scopeSchema.default({}),
-  number: partySchema.optional(),
-  windowMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60)
-    .default(15),
-  radiusMetres: z.number().min(0).max(100_000).optional(),
-  minOccurrences: z.number().int().min(1).default(2),
-  limit: z.number().int().min(1).max(10_000).default(100),
-});
+export const coLocationBody = z
+  .strictObject({
+    scope: scopeSchema.default({}),
+    number: partySchema.optional(),
+    /** With `number`: only this other number is looked for (the co-location of a pair). */
+    other: partySchema.optional(),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(15),
+    radiusMetres: z.number().min(0).max(100_000).optional(),
+    minOccurrences: z.number().int().min(1).default(2),
+    limit: z.number().int().min(1).max(10_000).default(100),
+  })
+  .refine((body) => !(body.other && !body.number), {
+    message: 'other needs number: it names the second number of a pair',
+    path: ['other'],
+  });
 export const timelineBody = z.strictObject({
   scope: scopeSchema.default({}),
   number: partySchema,

@@ -229,11 +229,13 @@ export function registerCommsAnalysisCommands(comms: Command): void {
     (c) =>
       c
         .option('--number <number>', 'the subject (omit for repeated pairs)')
+        .option('--other <number>', 'with --number: only this other number (co-location of a pair)')
         .option('--window <minutes>', '±T', '15'),
     (o, scope) => {
       const body = parse(coLocationBody, {
         scope,
         ...(o.number ? { number: o.number } : {}),
+        ...(o.other ? { other: o.other } : {}),
         windowMinutes: Number(o.window),
       });
       return { fields: ['number', 'windowMinutes'], run: (ctx) => coLocationAnalysis(ctx, body) };

@@ -3,7 +3,7 @@ import { storeScopeOf } from '../authorised-scope';
 import { listWatchlist, watchlistVersion } from '../comms.repo';
 import { authorisationOf } from '../comms.presenter';
 import { numberMap } from '../graph-cache/dataset-graph';
-import type { Scope } from '../store/index.js';
+import type { CoLocationOptions, Scope } from '../store/index.js';
 import { type AnalysisContext, graphOf, idsOrUnknown } from './analysis-context';
 
 function single(ctx: AnalysisContext): {
@@ -40,13 +40,14 @@ export async function timelineAnalysis(ctx: AnalysisContext, body: TimelineBody)
 /** Numbers on the same (or a nearby) cell within ±T of a number; without a number, pairs that co-locate repeatedly. */
 export async function coLocationAnalysis(ctx: AnalysisContext, body: CoLocationBody) {
   const { store, scope } = single(ctx);
-  const options = {
+  const options: CoLocationOptions = {
     windowMinutes: body.windowMinutes,
     scope,
     limit: body.limit,
     ...(body.radiusMetres !== undefined ? { radiusMetres: body.radiusMetres } : {}),
   };
   if (body.number) {
+    if (body.other) options.other = body.other;
     const found = await store.coLocation(body.number, options);
     return {
       number: body.number,

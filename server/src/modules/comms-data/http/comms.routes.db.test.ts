@@ -206,6 +206,11 @@ describe('comms datasets over the API', () => {
     const events = (await owner.request('GET', `${d}/pair-events?a=3&b=4&limit=5`)).json();
     expect(events.total).toBeGreaterThan(0);
     expect(events.events.length).toBeLessThanOrEqual(5);
+    const pairWithoutNumber = await owner.request('POST', `${d}/co-location`, { other: '2' });
+    expect(pairWithoutNumber.statusCode).toBe(400);
+    expect(JSON.stringify(pairWithoutNumber.json().error)).toContain('other needs number');
+    const pair = await owner.request('POST', `${d}/co-location`, { number: '1', other: '2' });
+    expect(pair.json()).toEqual({ number: '1', coLocated: [] }); // the e-mail network has no cells
   });
 
   it('names an unknown profile, and a cancelled import leaves the dataset as it was', async () => {

@@ -127,6 +127,8 @@ export interface CoLocationOptions {
   radiusMetres?: number;
   scope?: Scope;
   limit?: number;
+  /** Only this number is looked for: the co-location of a pair. */
+  other?: string;
 }
 
 export interface CoLocatedNumber {

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  */
 export const DATASET_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS numbers (id INTEGER NOT NULL, number VARCHAR NOT NULL UNIQUE);
+CREATE INDEX IF NOT EXISTS numbers_by_id ON numbers (id);
 CREATE TABLE IF NOT EXISTS events (
   id BIGINT NOT NULL, type TINYINT NOT NULL, a_id INTEGER NOT NULL, b_id INTEGER NOT NULL,
   start_ts TIMESTAMP NOT NULL, duration_s INTEGER, cell_id VARCHAR, imei VARCHAR, imsi VARCHAR,

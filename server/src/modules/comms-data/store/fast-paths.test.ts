@@ -5,7 +5,6 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
 import { DuckDbStore } from './duckdb-store.js';
 import { makeTempDir } from './fixtures/test-helpers.js';
-import { MAX_RANGE_SCANS } from './queries/co-location.query.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 beforeEach(async () => {
@@ -90,7 +89,7 @@ function brute(rows: { a: string; t: number; cell: string }[], me: string, windo
   return out;
 }
 
-it('co-location: range scans and the many-ranges join agree with brute force; old files get events_by_cell', async () => {
+it('co-location of a busy and a quiet number, and of a pair, agree with brute force; old files get events_by_cell', async () => {
   const T0 = Date.parse('2024-03-01T00:00:00Z');
   const num = (i: number) => `+44770090${String(i).padStart(4, '0')}`;
   const rows: { a: string; b: string; t: number; cell: string }[] = [];
@@ -99,9 +98,8 @@ it('co-location: range scans and the many-ranges join agree with brute force; ol
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  // Number 0 is busy: more located events (in distinct windows) than MAX_RANGE_SCANS.
-  for (let i = 0; i < MAX_RANGE_SCANS + 50; i++)
-    rows.push({ a: num(0), b: num(1), t: T0 + i * 3_600_000, cell: `C${i % 7}` });
+  // Number 0 is busy: many located events in distinct windows, on every cell.
+  for (let i = 0; i < 82; i++) rows.push({ a: num(0), b: num(1), t: T0 + i * 3_600_000, cell: `C${i % 7}` });
   // Number 99 is quiet: a few windows, read as range scans.
   for (let i = 0; i < 10; i++)
     rows.push({ a: num(99), b: num(2), t: T0 + i * 37 * 3_600_000, cell: `C${i % 3}` });
@@ -125,6 +123,11 @@ it('co-location: range scans and the many-ranges join agree with brute force; ol
       const want = brute(rows, me, 20 * 60_000);
       expect(want.size).toBeGreaterThan(0);
       expect(new Map(got.map((c) => [c.number, c.occurrences]))).toEqual(want);
+      // The pair form finds the same occurrences for one other number, and nothing for a stranger.
+      const [other, n] = [...want].sort((x, y) => y[1] - x[1])[0]!;
+      const pair = await ds.coLocation(me, { windowMinutes: 20, other });
+      expect(pair.map((c) => [c.number, c.occurrences])).toEqual([[other, n]]);
+      expect(await ds.coLocation(me, { windowMinutes: 20, other: '+447700999999' })).toEqual([]);
     }
   };
   let store = new DuckDbStore(temp.dir);

@@ -5,9 +5,10 @@ import type {
   CoLocationOptions,
   RepeatedCoLocationOptions,
 } from '../analytics-store.types.js';
-import { dateFromMicros, num, queryRows } from '../duckdb-exec.js';
+import { dateFromMicros, num, queryColumns, queryRows } from '../duckdb-exec.js';
 import { sqlString, sqlTimestamp } from '../sql-literal.js';
-import { lookupIds } from './numbers.query.js';
+import { lookupIds, lookupNumbers } from './numbers.query.js';
+import { queryNumericColumns } from './vector-arrays.js';
 import { resolveScope, scopeCondition } from './scope.sql.js';
 
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -37,71 +38,92 @@ function windowMicros(minutes: number): number {
   return Math.round(minutes * 60_000_000);
 }
 
-/** Above this many (cell, time) ranges to probe, one join over events_by_cell replaces the range scans. */
-export const MAX_RANGE_SCANS = 32;
 const MAX_STORED_US = 4_294_967_296_000_000;
 
-/**
- * The subject's windows as disjoint (cell, [lo, hi]) ranges (µs): every near cell of each located
- * event, ±w, merged per cell. Null when there are more than {@link MAX_RANGE_SCANS}.
- */
-function probeRanges(
-  subject: { cell: string; t: number }[],
+/** A subject's located events on one probe cell, sorted by time (µs). */
+interface ProbeCell {
+  t: Float64Array;
+  event: Float64Array;
+}
+
+/** Index of the first element of sorted `xs` that is ≥ `x`. */
+function lowerBound(xs: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** For each cell to probe, the subject's events whose own cell is that cell or near it. */
+function probeCells(
+  subject: { event: number; cell: string; t: number }[],
   near: Map<string, string[]>,
-  w: number,
-): { cell: string; lo: number; hi: number }[] | null {
-  const byCell = new Map<string, [number, number][]>();
+): Map<string, ProbeCell> {
+  const lists = new Map<string, { event: number; t: number }[]>();
   for (const e of subject) {
     for (const c of near.get(e.cell) ?? [e.cell]) {
-      const list = byCell.get(c) ?? [];
-      if (list.length === 0) byCell.set(c, list);
-      // Stored times lie in [1970, 2106) (see import/source-select.sql.ts).
-      list.push([Math.max(0, e.t - w), Math.min(MAX_STORED_US, e.t + w)]);
+      const list = lists.get(c) ?? [];
+      if (list.length === 0) lists.set(c, list);
+      list.push(e);
     }
   }
-  const out: { cell: string; lo: number; hi: number }[] = [];
-  for (const [cell, list] of byCell) {
-    list.sort((x, y) => x[0] - y[0]);
-    let [lo, hi] = list[0]!;
-    for (const [l, h] of list.slice(1)) {
-      if (l <= hi) hi = Math.max(hi, h);
-      else {
-        out.push({ cell, lo, hi });
-        [lo, hi] = [l, h];
-      }
-    }
-    out.push({ cell, lo, hi });
-    if (out.length > MAX_RANGE_SCANS) return null;
+  const out = new Map<string, ProbeCell>();
+  for (const [cell, list] of lists) {
+    list.sort((x, y) => x.t - y.t);
+    out.set(cell, { t: Float64Array.from(list, (e) => e.t), event: Float64Array.from(list, (e) => e.event) });
   }
   return out;
+}
+
+interface Found {
+  party: number;
+  occurrences: number;
+  subjectEvents: Set<number>;
+  cells: Set<string>;
+  first: number;
+  last: number;
 }
 
 /**
  * Numbers seen on the subject's cell (or one within R metres) within ±T minutes of one of the
  * subject's located events. An occurrence is one pair of events (subject's, other's); the cell of an
- * event locates its served party only. Both events must be inside the scope.
+ * event locates its served party only. Both events must be inside the scope. With `other`, only
+ * that number is looked for (the co-location of a pair).
  *
- * The subject's located events come from events_by_party (pruned to the number's row groups); the
- * others' from events_by_cell, sorted by (cell, time), read as one constant range scan per merged
- * (cell, window) so zone maps skip everything else; a subject with more ranges than
- * {@link MAX_RANGE_SCANS} is answered by one join over events_by_cell instead.
+ * Four short statements: the ids, the subject's located events (events_by_party, pruned to the
+ * number's row groups), the other events on the probed cells within the subject's overall time span
+ * (events_by_cell, sorted by (cell, time), so zone maps skip all but those cells' row groups) — or,
+ * for a pair, the other number's located events — and the names of the numbers found. The windows
+ * are matched here by binary search over each cell's subject times: one DuckDB statement per
+ * window cost ~1 ms each, and a join over events_by_cell reads the whole table.
  */
 export async function coLocation(
   connection: DuckDBConnection,
   number: string,
   options: CoLocationOptions,
 ): Promise<CoLocatedNumber[]> {
-  const id = (await lookupIds(connection, [number])).get(number);
-  if (id === undefined) return [];
+  const ids = await lookupIds(connection, options.other ? [number, options.other] : [number]);
+  const id = ids.get(number);
+  const otherId = options.other ? ids.get(options.other) : undefined;
+  if (id === undefined || (options.other && otherId === undefined)) return [];
   const s = await resolveScope(connection, options.scope);
   const inScope = (alias: string) =>
     scopeCondition(s, `${alias}.party_id`, `${alias}.other_id`, `${alias}.start_ts`);
   const w = windowMicros(options.windowMinutes);
   const subjSql = `SELECT event_id, cell_id, epoch_us(start_ts) AS t FROM events_by_party p
     WHERE p.party_id = ${id} AND p.cell_id IS NOT NULL AND ${inScope('p')}`;
-  const subject = (await queryRows(connection, subjSql)).map((r) => ({
-    cell: String(r.cell_id),
-    t: num(r.t),
+  const [subjEvents, subjCells, subjTimes] = await queryColumns(
+    connection,
+    `SELECT event_id::DOUBLE, cell_id, t::DOUBLE FROM (${subjSql})`,
+  );
+  const subject = subjEvents!.map((e, i) => ({
+    event: e as number,
+    cell: String(subjCells![i]),
+    t: subjTimes![i] as number,
   }));
   if (subject.length === 0) return [];
   const near = new Map<string, string[]>();
@@ -115,38 +137,64 @@ export async function coLocation(
       near.set(c0, [...(near.get(c0) ?? []), String(r.c1)]);
     }
   }
-  const ranges = probeRanges(subject, near, w);
-  const located = `SELECT party_id, cell_id, epoch_us(start_ts) AS t FROM events_by_cell o
-    WHERE o.party_id <> ${id} AND ${inScope('o')}`;
-  const others = ranges
-    ? ranges
-        .map(
-          (r) => `${located} AND o.cell_id = ${sqlString(r.cell)}
-        AND o.start_ts BETWEEN ${sqlTimestamp(new Date(Math.floor(r.lo / 1000)))} AND ${sqlTimestamp(new Date(Math.ceil(r.hi / 1000)))}`,
-        )
-        .join('\n      UNION ALL ')
-    : located;
-  const rows = await queryRows(
+  const probes = probeCells(subject, near);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const e of subject) {
+    lo = Math.min(lo, e.t);
+    hi = Math.max(hi, e.t);
+  }
+  const span = `o.start_ts BETWEEN ${sqlTimestamp(new Date(Math.floor(Math.max(0, lo - w) / 1000)))}
+    AND ${sqlTimestamp(new Date(Math.ceil(Math.min(MAX_STORED_US, hi + w) / 1000)))}`;
+  // Probe cells by index: the rows come back as three numeric vectors, no strings.
+  const probeList = [...probes.values()];
+  const cellsIn = `JOIN (VALUES ${[...probes.keys()].map((c, k) => `(${sqlString(c)}, ${k})`).join(', ')}) AS probe(cell_id, k)
+    ON probe.cell_id = o.cell_id`;
+  const othersSql =
+    otherId !== undefined
+      ? `SELECT o.party_id, probe.k, epoch_us(o.start_ts)::DOUBLE FROM events_by_party o ${cellsIn}
+         WHERE o.party_id = ${otherId} AND ${span} AND ${inScope('o')}`
+      : `SELECT o.party_id, probe.k, epoch_us(o.start_ts)::DOUBLE FROM events_by_cell o ${cellsIn}
+         WHERE o.cell_id IN (${[...probes.keys()].map(sqlString).join(', ')}) AND o.party_id <> ${id}
+           AND ${span} AND ${inScope('o')}`;
+  const [parties, cellIndex, times] = await queryNumericColumns(connection, othersSql, ['i32', 'i32', 'f64']);
+  const probeNames = [...probes.keys()];
+  const found = new Map<number, Found>();
+  for (let i = 0; i < parties.length; i++) {
+    const probe = probeList[cellIndex[i]!]!;
+    const t = times[i]!;
+    const from = lowerBound(probe.t, t - w);
+    const to = lowerBound(probe.t, t + w + 1);
+    if (from >= to) continue;
+    const party = parties[i]!;
+    let f = found.get(party);
+    if (!f) {
+      f = { party, occurrences: 0, subjectEvents: new Set(), cells: new Set(), first: t, last: t };
+      found.set(party, f);
+    }
+    f.occurrences += to - from;
+    for (let j = from; j < to; j++) f.subjectEvents.add(probe.event[j]!);
+    f.cells.add(probeNames[cellIndex[i]!]!);
+    f.first = Math.min(f.first, t);
+    f.last = Math.max(f.last, t);
+  }
+  const list = [...found.values()];
+  const names = await lookupNumbers(
     connection,
-    `WITH subj AS (${subjSql}),
-      near AS (${nearCellsSql('subj', options.radiusMetres)}),
-      others AS (${others}),
-      hits AS (SELECT o.party_id, subj.event_id AS se, o.cell_id, o.t
-        FROM subj JOIN near ON near.c0 = subj.cell_id
-        JOIN others o ON o.cell_id = near.c1 AND o.t BETWEEN subj.t - ${w} AND subj.t + ${w})
-    SELECT n.number, h.occ, h.se, h.cells, h.f, h.l FROM (SELECT party_id, count(*) AS occ, count(DISTINCT se) AS se,
-        list(DISTINCT cell_id ORDER BY cell_id) AS cells, min(t) AS f, max(t) AS l FROM hits GROUP BY party_id) h
-    JOIN numbers n ON n.id = h.party_id
-    ORDER BY h.occ DESC, n.number LIMIT ${Math.max(1, options.limit ?? 1000)}`,
+    list.map((f) => f.party),
   );
-  return rows.map((r) => ({
-    number: String(r.number),
-    occurrences: num(r.occ),
-    subjectEvents: num(r.se),
-    cells: (r.cells as { items: unknown[] }).items.map(String),
-    first: dateFromMicros(r.f)!,
-    last: dateFromMicros(r.l)!,
+  const out: CoLocatedNumber[] = list.map((f, i) => ({
+    number: names[i]!,
+    occurrences: f.occurrences,
+    subjectEvents: f.subjectEvents.size,
+    cells: [...f.cells].sort(),
+    first: new Date(Math.floor(f.first / 1000)),
+    last: new Date(Math.floor(f.last / 1000)),
   }));
+  out.sort(
+    (x, y) => y.occurrences - x.occurrences || (x.number < y.number ? -1 : x.number > y.number ? 1 : 0),
+  );
+  return out.slice(0, Math.max(1, options.limit ?? 1000));
 }
 
 /** Pairs of numbers that co-locate (as in {@link coLocation}) at least `minOccurrences` times. */

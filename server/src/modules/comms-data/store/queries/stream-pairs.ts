@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EdgeBatch, Scope } from '../analytics-store.types.js';
 import { isUnscoped, resolveScope, scopeCondition } from './scope.sql.js';
-import { copyIntColumn } from './vector-arrays.js';
+import { copyNumericColumn } from './vector-arrays.js';
 
 function newBatch(capacity: number): EdgeBatch {
   return {
@@ -64,7 +64,7 @@ export async function* streamPairs(
         for (let c = 0; c < 6; c++) {
           const vector = chunk.getColumnVector(c);
           const v = done === 0 && take === rows ? vector : vector.slice(done, take);
-          copyIntColumn(v, cols[c]!, batch.length, take);
+          copyNumericColumn(v, cols[c]!, batch.length, take);
         }
         batch.length += take;
         done += take;
