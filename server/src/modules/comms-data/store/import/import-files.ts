@@ -37,9 +37,7 @@ export async function importFiles(
     bytesTotal,
     options.progressIntervalMs,
   );
-  // Event ids come from (file, line) and every derived table is written with ORDER BY, so row order
-  // in the inserts carries nothing: DuckDB may then skip order-keeping buffering in the inserts.
-  await connection.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET preserve_insertion_order = false;
+  await connection.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false;
     SET TimeZone = ${sqlString(profileTimeZone(profile))}`);
   const tmpRejects = `${rejectsPath}.tmp-${process.pid}`;
   await connection.run('BEGIN TRANSACTION');
@@ -54,6 +52,10 @@ export async function importFiles(
     const good = staged.reduce((s, f) => s + f.good, 0);
     const read = staged.reduce((s, f) => s + f.read, 0);
     reporter.phase('load', { rowsDone: 0, rowsTotal: good, bytesDone: bytesTotal, file: undefined });
+    // Staged rows know their lines (a staging table's rowids follow the file, so staging keeps
+    // insertion order); from here ids come from (file, line) and every derived table is written
+    // with ORDER BY, so DuckDB may skip order-keeping in the inserts.
+    await connection.run('SET preserve_insertion_order = false');
     const { firstEventId, loadedByFile } = await loadStaged(connection, reporter, files, staged);
     const loaded = loadedByFile.reduce((s, x) => s + x, 0);
     reporter.phase('index', { rowsDone: loaded, rowsTotal: loaded });
