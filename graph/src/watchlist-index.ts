@@ -39,6 +39,7 @@ export class WatchlistIndex {
   private readonly extra = new Map<number, number[]>();
   /** Watched store ids not yet in the view, indexed when a pair brings them in. */
   private readonly pending = new Map<number, SubjectId[]>();
+  private scratch = new MatchScratch(0);
 
   private constructor(
     private readonly view: GraphView,
@@ -145,14 +146,14 @@ export class WatchlistIndex {
   match(node: number, maxHops: 0 | 1 | 2 = 2): WatchMatch[] {
     const x = this.view.internalOf(node);
     if (x < 0) return [];
-    const found = new Map<number, { hops: 0 | 1 | 2; via: number }>();
-    if (this.subjects.has(x)) found.set(x, { hops: 0, via: -1 });
+    const s = this.scratchFor(this.view.nodeCount);
+    if (this.subjects.has(x)) s.found(x, 0, -1);
     if (maxHops >= 1) {
       const nb = this.nb;
       const k = this.view.neighbors(x, this.fAll, nb);
       for (let i = 0; i < k; i++) {
         const y = nb.node[i]!;
-        if (this.subjects.has(y)) found.set(y, { hops: 1, via: -1 });
+        if (this.subjects.has(y)) s.found(y, 1, -1);
       }
       for (let i = 0; maxHops === 2 && i < k; i++) {
         const y = nb.node[i]!;
@@ -160,19 +161,92 @@ export class WatchlistIndex {
         if (y < this.offsets.length - 1) {
           for (let j = this.offsets[y]!, end = this.offsets[y + 1]!; j < end; j++) {
             const w = this.entries[j]!;
-            if (w !== x && !found.has(w)) found.set(w, { hops: 2, via: y });
+            if (w !== x) s.found(w, 2, y);
           }
         }
         const more = this.extra.get(y);
-        if (more) for (const w of more) if (w !== x && !found.has(w)) found.set(w, { hops: 2, via: y });
+        if (more) for (const w of more) if (w !== x) s.found(w, 2, y);
       }
     }
+    return this.collect(s);
+  }
+
+  /** The scratch marks, regrown when the view has gained nodes since the last match. */
+  private scratchFor(n: number): MatchScratch {
+    if (this.scratch.size < n) this.scratch = new MatchScratch(Math.max(n, this.scratch.size * 2));
+    this.scratch.begin();
+    return this.scratch;
+  }
+
+  /** The matches found, sorted by (hops, watched store id) through one numeric sort of packed keys. */
+  private collect(s: MatchScratch): WatchMatch[] {
+    const keys = s.sortedKeys(this.view);
     const out: WatchMatch[] = [];
-    for (const [w, { hops, via }] of found) {
-      const watched = this.view.externalOf(w);
-      const viaExt = via < 0 ? null : this.view.externalOf(via);
-      for (const subject of this.subjects.get(w)!) out.push({ subject, watched, hops, via: viaExt });
+    for (let i = 0; i < keys.length; i++) {
+      const hops = Math.floor(keys[i]! / KEY_SPAN) as 0 | 1 | 2;
+      const watched = keys[i]! - hops * KEY_SPAN;
+      const w = this.view.internalOf(watched);
+      const v = s.via[w]!;
+      const via = v < 0 ? null : this.view.externalOf(v);
+      for (const subject of this.subjects.get(w)!) out.push({ subject, watched, hops, via });
     }
-    return out.sort((a, b) => a.hops - b.hops || a.watched - b.watched);
+    return out;
+  }
+}
+
+/** Store ids are below 2^31, so (hops, store id) packs exactly into one double. */
+const KEY_SPAN = 2 ** 31;
+
+/**
+ * Per-query marks of {@link WatchlistIndex.match}, reused between calls so a match allocates
+ * nothing but its answer (a Map and an object per candidate made the p99 GC-bound). Marks are
+ * epoch-stamped: a new query bumps the epoch instead of clearing n entries.
+ */
+class MatchScratch {
+  private readonly mark: Int32Array;
+  private epoch = 0;
+  readonly hops: Uint8Array;
+  readonly via: Int32Array;
+  private hits = new Int32Array(64);
+  private keys = new Float64Array(64);
+  private count = 0;
+
+  constructor(readonly size: number) {
+    this.mark = new Int32Array(size);
+    this.hops = new Uint8Array(size);
+    this.via = new Int32Array(size);
+  }
+
+  begin(): void {
+    this.count = 0;
+    if (++this.epoch === 2 ** 31 - 1) {
+      this.mark.fill(0);
+      this.epoch = 1;
+    }
+  }
+
+  /** Records watched node w at `hops` unless already found this query (callers go nearest first). */
+  found(w: number, hops: number, via: number): void {
+    if (this.mark[w] === this.epoch) return;
+    this.mark[w] = this.epoch;
+    this.hops[w] = hops;
+    this.via[w] = via;
+    if (this.count === this.hits.length) {
+      const grown = new Int32Array(this.count * 2);
+      grown.set(this.hits);
+      this.hits = grown;
+      this.keys = new Float64Array(this.count * 2);
+    }
+    this.hits[this.count++] = w;
+  }
+
+  /** Packed (hops, store id) keys of this query's hits, ascending. */
+  sortedKeys(view: GraphView): Float64Array {
+    const keys = this.keys.subarray(0, this.count);
+    for (let i = 0; i < this.count; i++) {
+      const w = this.hits[i]!;
+      keys[i] = this.hops[w]! * KEY_SPAN + view.externalOf(w);
+    }
+    return keys.sort();
   }
 }
