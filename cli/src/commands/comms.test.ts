@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -37,6 +37,9 @@ it('adds a dataset, imports the real network with a summary, and answers --json 
     /read 83083, loaded 83024, duplicates 59, rejected 0 \(rejects file: .*\.rejects\.csv\)/,
   );
   expect(imported.stderr).toContain('rows/s');
+  writeFileSync(join(dataDir, 'sites.csv'), 'cell_id,lat,lon\nC1,51.5,-0.1\nC2,x,0\n');
+  const cells = await lantern('import-cells', '--dataset', 'email', join(dataDir, 'sites.csv'));
+  expect(cells.stdout).toContain('read 2, loaded 1, duplicates 0, rejected 1');
   const chain = JSON.parse(
     (await lantern('chain', '--dataset', 'email', '--seed', '1', '--hops', '1', '--json')).stdout,
   );

@@ -5,7 +5,10 @@ import { listAllDatasets, findDatasetByName } from '../../../server/src/modules/
 import { presentDataset } from '../../../server/src/modules/comms-data/comms.presenter';
 import { progressView } from '../../../server/src/modules/comms-data/import-jobs';
 import { createDataset } from '../../../server/src/modules/comms-data/use-cases/create-dataset';
-import { importDatasetFiles } from '../../../server/src/modules/comms-data/use-cases/import-dataset-files';
+import {
+  importDatasetCellSites,
+  importDatasetFiles,
+} from '../../../server/src/modules/comms-data/use-cases/import-dataset-files';
 import { AppError } from '../../../server/src/platform/errors';
 import { registerCommsAnalysisCommands } from './comms-analyses';
 import { collect, output, withComms } from './comms-shared';
@@ -144,6 +147,27 @@ export function registerCommsCommands(program: Command): void {
         else
           process.stdout.write(
             `Imported into ${row.name}: read ${summary.read}, loaded ${summary.loaded}, duplicates ${summary.duplicates}, rejected ${summary.rejected} (rejects file: ${summary.rejectsFile}) in ${summary.seconds.toFixed(1)} s.\n`,
+          );
+      });
+    });
+
+  comms
+    .command('import-cells')
+    .description(
+      'Import cell sites (CSV: cell_id,lat,lon[,azimuth]) into a dataset, for co-location within R metres',
+    )
+    .requiredOption('--dataset <name>', 'dataset name')
+    .option('--json', 'print the summary as JSON')
+    .argument('<file>', 'cell-site CSV')
+    .action(async (file: string, o: { dataset: string; json?: boolean }) => {
+      await withComms(async (s) => {
+        const row = await findDatasetByName(s.db, o.dataset);
+        if (!row) throw new AppError('NOT_FOUND', `No dataset named '${o.dataset}'.`);
+        const result = await importDatasetCellSites(s, { datasetId: row.id, file, actorId: null });
+        if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else
+          process.stdout.write(
+            `Cell sites into ${row.name}: read ${result.read}, loaded ${result.loaded}, duplicates ${result.duplicates}, rejected ${result.rejected}.\n`,
           );
       });
     });

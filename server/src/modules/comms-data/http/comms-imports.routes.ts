@@ -10,7 +10,11 @@ import type { AppContext } from '../../../app-context';
 import { AppError } from '../../../platform/errors';
 import { actorOf } from '../../../platform/http/route-access';
 import type { CommsServices } from '../comms-services';
-import { importDatasetFiles, resolveProfile } from '../use-cases/import-dataset-files';
+import {
+  importDatasetCellSites,
+  importDatasetFiles,
+  resolveProfile,
+} from '../use-cases/import-dataset-files';
 import { loadVisibleDataset } from '../use-cases/run-analysis';
 import { datasetParams } from './comms-datasets.routes';
 import { actorTransact, importAccess, readAccess } from './route-helpers';
@@ -88,6 +92,29 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
         }
       });
       return reply.status(202).send({ importId: job.importId, bytes: upload.bytes });
+    },
+  );
+
+  api.post(
+    '/api/comms/datasets/:id/cell-sites',
+    { bodyLimit: UPLOAD_LIMIT_BYTES, config: { access: importAccess }, schema: { params: datasetParams } },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
+      const body = request.body as Readable | undefined;
+      if (!body || typeof body.pipe !== 'function')
+        throw new AppError('VALIDATION_FAILED', 'Send the cell-site CSV as the body (text/csv).');
+      const upload = await saveUpload(body, join(services.dir, 'uploads'), '.csv');
+      try {
+        return await importDatasetCellSites(services, {
+          datasetId: row.id,
+          file: upload.path,
+          actorId: actor.id,
+          requestId: request.id,
+        });
+      } finally {
+        await rm(upload.path, { force: true });
+      }
     },
   );
 

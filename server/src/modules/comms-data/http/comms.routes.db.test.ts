@@ -183,6 +183,23 @@ describe('comms datasets over the API', () => {
       expect(res.statusCode, `${method} ${url}`).toBe(404);
     }
     expect((await upload(app, outsider, `${d}/imports?profile=snap-temporal`, file)).statusCode).toBe(404);
+    const sites = Buffer.from('cell_id,lat,lon\nC1,51.5,-0.1\n');
+    expect((await upload(app, outsider, `${d}/cell-sites`, sites)).statusCode).toBe(404);
+  });
+
+  it('imports cell sites for the owner and reports the counts', async () => {
+    const sites = Buffer.from('cell_id,lat,lon,azimuth\nC1,51.5,-0.1,90\nC2,95,0,\nC1,51.6,-0.1,\n');
+    const res = await upload(app, owner, `/api/comms/datasets/${datasetId}/cell-sites`, sites);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ read: 3, loaded: 1, duplicates: 1, rejected: 1 });
+    const noLon = await upload(
+      app,
+      owner,
+      `/api/comms/datasets/${datasetId}/cell-sites`,
+      Buffer.from('cell_id,lat\nC1,5\n'),
+    );
+    expect(noLon.statusCode).toBe(400);
+    expect(noLon.json().error.message).toContain('lacks the column(s) lon');
   });
 
   it('runs communities, centrality, network, timeline and pair events for the owner', async () => {

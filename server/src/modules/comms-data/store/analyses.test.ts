@@ -48,6 +48,15 @@ beforeAll(async () => {
   );
   await store.dataset('g').importCellSites(join(temp.dir, 'sites.csv'));
 });
+
+it('cell-site import counts bad rows and repeated cells', async () => {
+  await writeFile(
+    join(temp.dir, 'sites2.csv'),
+    'cell_id,lat,lon,azimuth\nX1,51.1,-0.2,10\nX2,91,0,\nX1,10,10,\n,51,0,\nX3,50,abc,\n',
+  );
+  const result = await store.dataset('g').importCellSites(join(temp.dir, 'sites2.csv'));
+  expect(result).toEqual({ read: 5, loaded: 1, duplicates: 1, rejected: 3 });
+});
 afterAll(async () => {
   await store.close();
   await temp.cleanup();

@@ -56,6 +56,8 @@ export interface ImportResult {
 export interface CellSiteImportResult {
   read: number;
   loaded: number;
+  /** Rows naming a cell already given earlier in the file (the first one is kept). */
+  duplicates: number;
   rejected: number;
 }
 

@@ -2,6 +2,7 @@ export * from './analytics-store.types.js';
 export { DuckDbStore } from './duckdb-store.js';
 export { e164Sql, UK_NUMBER_FORMAT, type PhoneNumberFormat } from './e164.sql.js';
 export { EVENT_TYPE_CODES } from './event-type.js';
+export { InputFileError } from './input-file-error.js';
 export {
   parseProviderProfile,
   type ProviderProfile,

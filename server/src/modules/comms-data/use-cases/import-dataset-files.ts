@@ -3,7 +3,13 @@ import { AppError } from '../../../platform/errors';
 import { findDatasetById, updateDataset } from '../comms.repo';
 import type { CommsServices } from '../comms-services';
 import { SHIPPED_PROFILES } from '../profiles/profile-registry.js';
-import type { ImportProgress, ImportResult, ProviderProfile } from '../store/index.js';
+import {
+  type CellSiteImportResult,
+  type ImportProgress,
+  type ImportResult,
+  InputFileError,
+  type ProviderProfile,
+} from '../store/index.js';
 
 /** A shipped provider profile by name; an unknown name is a 400 that names it and the known ones. */
 export function resolveProfile(name: string): ProviderProfile {
@@ -83,4 +89,39 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
     });
     throw error;
   }
+}
+
+/**
+ * Imports cell sites (CSV: `cell_id,lat,lon[,azimuth]`) into a dataset's store, replacing sites
+ * already held; audited as `comms.cell-sites.import`. Sites place cells for co-location within R
+ * metres; they do not change the contact graph, so the data version stays.
+ */
+export async function importDatasetCellSites(
+  services: CommsServices,
+  input: { datasetId: string; file: string; actorId: string | null; requestId?: string },
+): Promise<CellSiteImportResult> {
+  const { db, clock, store } = services;
+  const row = await findDatasetById(db, input.datasetId);
+  if (!row) throw AppError.notFound('Dataset');
+  const result = await store
+    .dataset(row.id)
+    .importCellSites(input.file)
+    .catch((error: unknown) => {
+      if (error instanceof InputFileError)
+        throw new AppError('VALIDATION_FAILED', error.message, {
+          fields: [{ path: error.field, message: error.message }],
+        });
+      throw error;
+    });
+  await db.transaction((tx) =>
+    recordAudit(tx, clock, {
+      actorId: input.actorId,
+      requestId: input.requestId ?? null,
+      recordType: 'comms_dataset',
+      recordId: row.id,
+      action: 'comms.cell-sites.import',
+      fields: ['cell_sites'],
+    }),
+  );
+  return result;
 }
