@@ -36,7 +36,7 @@ function result(
   g: SimpleGraph,
   community: Int32Array,
   rounds: number,
-  res: number,
+  modularity: number,
 ): CommunitiesResult {
   let count = 0;
   for (let i = 0; i < community.length; i++) count = Math.max(count, community[i]! + 1);
@@ -45,7 +45,7 @@ function result(
   return {
     communities: int32ByStoreId(view, byInternal),
     count,
-    modularity: modularityOf(g, community, res),
+    modularity,
     rounds,
   };
 }
@@ -57,8 +57,8 @@ function result(
 export function louvain(view: GraphView, options: CommunityOptions = {}): CommunitiesResult {
   const g = project(view, options);
   const level = { ...g, weights: compactWeights(g.weights), self: new Float64Array(g.n) };
-  const { community, levels } = louvainPartition(level, options);
-  return result(view, g, community, levels, options.resolution ?? 1);
+  const { community, levels, modularity } = louvainPartition(level, options);
+  return result(view, g, community, levels, modularity);
 }
 
 /**
@@ -74,5 +74,5 @@ export function labelPropagation(view: GraphView, options: CommunityOptions = {}
     options.maxIterations ?? 20,
     options.order !== 'sequential',
   );
-  return result(view, g, community, iterations, 1);
+  return result(view, g, community, iterations, modularityOf(g, community));
 }

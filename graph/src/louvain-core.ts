@@ -1,3 +1,4 @@
+import { modularityOf } from './modularity.js';
 import { createRng, shuffleInPlace } from './prng.js';
 
 /** One level of the Louvain hierarchy: symmetric adjacency (no self entries) plus self weights. */
@@ -46,12 +47,12 @@ export interface LouvainCoreOptions {
  * Louvain (Blondel et al. 2008): local moving of nodes to the neighbouring community with the best
  * modularity gain, in a seeded random order (fast local moves), until no node can improve; then aggregation of
  * communities into nodes; repeated while a level moves anything. Returns the community of every
- * node of the first level (dense ids) and the number of levels run.
+ * node of the first level (dense ids), the number of levels run and the partition's modularity.
  */
 export function louvainPartition(
   g0: LevelGraph,
   options: LouvainCoreOptions = {},
-): { community: Int32Array; levels: number } {
+): { community: Int32Array; levels: number; modularity: number } {
   const rng = createRng(options.seed ?? 1);
   const resolution = options.resolution ?? 1;
   const assign = new Int32Array(g0.n);
@@ -68,10 +69,31 @@ export function louvainPartition(
     levels++;
     const count = renumber(comm);
     for (let i = 0; i < assign.length; i++) assign[i] = comm[assign[i]!]!;
-    if (!moved || count === g.n) break;
+    if (!moved || count === g.n)
+      return { community: assign, levels, modularity: levelModularity(g, comm, resolution) };
     g = aggregate(g, comm, count);
   }
-  return { community: assign, levels };
+  return { community: assign, levels, modularity: levelModularity(g, identity(g.n), resolution) };
+}
+
+/**
+ * Modularity of the final partition, read off the last level: aggregation keeps every
+ * community's internal weight (self weights) and total strength, so this equals the modularity
+ * on the first level without another pass over its millions of entries.
+ */
+function levelModularity(g: LevelGraph, comm: Int32Array, resolution: number): number {
+  return modularityOf(
+    { n: g.n, offsets: g.offsets, targets: g.targets, weights: g.weights },
+    comm,
+    resolution,
+    g.self,
+  );
+}
+
+function identity(n: number): Int32Array {
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = i;
+  return ids;
 }
 
 function strength(g: LevelGraph): Float64Array {
@@ -204,44 +226,75 @@ function renumber(comm: Int32Array): number {
   return count;
 }
 
+/**
+ * Collapses each community into one node. Reads the level in node order (sequential memory: the
+ * first level is millions of entries, and a walk community by community jumps around it), keeps
+ * only entries that cross communities (few once local moving has converged), buckets them by
+ * source community with a counting sort, then merges repeated neighbours in place. Members of a
+ * community are met in increasing id, so neighbour lists come out in first-appearance order as a
+ * member-by-member walk would give.
+ */
 function aggregate(g: LevelGraph, comm: Int32Array, count: number): LevelGraph {
-  const start = new Int32Array(count + 1);
-  for (let i = 0; i < g.n; i++) start[comm[i]! + 1]!++;
-  for (let c = 0; c < count; c++) start[c + 1] = start[c + 1]! + start[c]!;
-  const members = new Int32Array(g.n);
-  const cur = start.slice(0, count);
-  for (let i = 0; i < g.n; i++) members[cur[comm[i]!]!++] = i;
-  const offsets = new Int32Array(count + 1);
-  const targets = new Int32Array(g.targets.length);
-  const weights = new Float64Array(g.targets.length);
+  const { offsets: off, targets: tg, weights: wt } = g;
   const self = new Float64Array(count);
-  const acc = new Float64Array(count);
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < g.n; i++) {
+    const c = comm[i]!;
+    let inside = g.self[i]!;
+    let crossing = 0;
+    for (let e = off[i]!, end = off[i + 1]!; e < end; e++) {
+      if (comm[tg[e]!] === c) inside += wt[e]!;
+      else crossing++;
+    }
+    self[c] += inside;
+    start[c + 1] += crossing;
+  }
+  for (let c = 0; c < count; c++) start[c + 1] += start[c]!;
+  const targets = new Int32Array(start[count]!);
+  const weights = new Float64Array(start[count]!);
+  const cursor = start.slice(0, count);
+  for (let i = 0; i < g.n; i++) {
+    const c = comm[i]!;
+    for (let e = off[i]!, end = off[i + 1]!; e < end; e++) {
+      const d = comm[tg[e]!]!;
+      if (d === c) continue;
+      const p = cursor[c]!++;
+      targets[p] = d;
+      weights[p] = wt[e]!;
+    }
+  }
+  const m = mergeBuckets(count, start, targets, weights);
+  return { n: count, offsets: start, targets: targets.slice(0, m), weights: weights.slice(0, m), self };
+}
+
+/**
+ * Merges repeated targets within each bucket [offsets[c], offsets[c+1]) in place (weights summed,
+ * first appearance kept), rewriting offsets to the compacted layout; returns the entry count.
+ */
+function mergeBuckets(
+  count: number,
+  offsets: Int32Array,
+  targets: Int32Array,
+  weights: Float64Array,
+): number {
   const seen = new Int32Array(count).fill(-1);
-  const list = new Int32Array(count);
+  const at = new Int32Array(count);
   let m = 0;
+  let p = 0;
   for (let c = 0; c < count; c++) {
-    let nl = 0;
-    for (let p = start[c]!; p < start[c + 1]!; p++) {
-      const i = members[p]!;
-      self[c] += g.self[i]!;
-      for (let e = g.offsets[i]!, end = g.offsets[i + 1]!; e < end; e++) {
-        const d = comm[g.targets[e]!]!;
-        if (d === c) self[c] += g.weights[e]!;
-        else {
-          if (seen[d] !== c) {
-            seen[d] = c;
-            acc[d] = 0;
-            list[nl++] = d;
-          }
-          acc[d] += g.weights[e]!;
-        }
+    const end = offsets[c + 1]!;
+    offsets[c] = m;
+    for (; p < end; p++) {
+      const d = targets[p]!;
+      if (seen[d] === c) weights[at[d]!] += weights[p]!;
+      else {
+        seen[d] = c;
+        at[d] = m;
+        targets[m] = d;
+        weights[m++] = weights[p]!;
       }
     }
-    for (let t = 0; t < nl; t++) {
-      targets[m] = list[t]!;
-      weights[m++] = acc[list[t]!]!;
-    }
-    offsets[c + 1] = m;
   }
-  return { n: count, offsets, targets: targets.slice(0, m), weights: weights.slice(0, m), self };
+  offsets[count] = m;
+  return m;
 }

@@ -9,7 +9,7 @@ import type { Scope } from './types.js';
  * γ is the resolution (1 = Newman–Girvan). `selfWeights` is used by aggregated Louvain levels.
  */
 export function modularityOf(
-  g: SimpleGraph,
+  g: Pick<SimpleGraph, 'n' | 'offsets' | 'targets'> & { weights: ArrayLike<number> },
   community: ArrayLike<number>,
   resolution = 1,
   selfWeights?: Float64Array,
