@@ -19,6 +19,7 @@ export function projectContactGraph(g: ContactGraph, f: EdgeFilter, weighted: bo
   let targets = new Int32Array(cap);
   let weights = new Float64Array(cap);
   let m = 0;
+  const inWeight = f.in && f.trivial ? gatherInWeights(g) : null;
   for (let u = 0; u < n; u++) {
     if (!skip(u)) {
       let x = f.out ? outOffsets[u]! : 0;
@@ -39,10 +40,15 @@ export function projectContactGraph(g: ContactGraph, f: EdgeFilter, weighted: bo
           x++;
         }
         if (vi === v) {
-          const e = inEdges[y]!;
-          if (ok(e)) {
+          if (inWeight) {
             any = true;
-            w += weight[e]!;
+            w += inWeight[y]!;
+          } else {
+            const e = inEdges[y]!;
+            if (ok(e)) {
+              any = true;
+              w += weight[e]!;
+            }
           }
           y++;
         }
@@ -60,4 +66,16 @@ export function projectContactGraph(g: ContactGraph, f: EdgeFilter, weighted: bo
   const toView = new Int32Array(n);
   for (let i = 0; i < n; i++) toView[i] = i;
   return { n, offsets, targets, weights, directed: !(f.out && f.in), toView };
+}
+
+/**
+ * The weight of every in-row entry, in in-row order. A tight loop of independent loads overlaps
+ * its cache misses; the same random reads inside the branchy merge cost one full miss each
+ * (weights are indexed by out-edge id, scattered across the in-rows).
+ */
+function gatherInWeights(g: ContactGraph): Uint32Array {
+  const { inEdges, weight } = g;
+  const out = new Uint32Array(inEdges.length);
+  for (let y = 0; y < inEdges.length; y++) out[y] = weight[inEdges[y]!]!;
+  return out;
 }
