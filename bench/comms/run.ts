@@ -231,9 +231,9 @@ async function main(): Promise<void> {
     })),
   );
   sql.close();
-  const [tlRow, pairTlRow, coRow, pairCoRow] = sq.rows;
+  const [tlRow, pairTlRow, coRow, pairCoRow, repeatedRow] = sq.rows;
   rows.push(withRawPeer(tlRow!, sq.timelineMs, raw.ms), pairTlRow!, coRow!);
-  rows.push(pair && rawCo ? withRawPeer(pairCoRow!, pair.ms, rawCo.ms) : pairCoRow!);
+  rows.push(pair && rawCo ? withRawPeer(pairCoRow!, pair.ms, rawCo.ms) : pairCoRow!, repeatedRow!);
   rows.push({
     line: 'process RSS after load (graph + store)',
     ours: fmtBytes(rss),

@@ -28,6 +28,11 @@ export async function storeQueries(
     ? await measure(() => ds.coLocation(number, { windowMinutes: 30, other: partner }), runs)
     : null;
   const partnerId = partner ? (await ds.lookupIds([partner])).get(partner)! : -1;
+  const repeated = await measure(
+    () => ds.repeatedCoLocation({ windowMinutes: 30, minOccurrences: 3, limit: 1000 }),
+    1,
+    0,
+  );
   const rows: ReportRow[] = [
     {
       line: `timeline of a number (${tl.result.total} events)`,
@@ -64,6 +69,15 @@ export async function storeQueries(
       ratio: '',
       target: '≤ 20 ms (L)',
       verdict: pairCo ? verdict(pairCo.ms <= 20, 'L', size) : '',
+    },
+    {
+      line: `repeated co-location, whole dataset, ±30 min, ≥ 3 times (${repeated.result.length} pairs shown)`,
+      ours: fmtMs(repeated.ms),
+      duckdb: '—',
+      graphology: '—',
+      ratio: '—',
+      target: '—',
+      verdict: '',
     },
   ];
   return {

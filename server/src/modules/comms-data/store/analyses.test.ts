@@ -123,9 +123,23 @@ it('co-location (same cell, and within R metres) matches brute force', async () 
   const near = await store.dataset('g').coLocation(me, { windowMinutes: 240, radiusMetres: 100 });
   expect(new Map(near.map((c) => [c.number, c.occurrences]))).toEqual(bruteCoLocation(me, 240 * 60e3, close));
   expect(near.length).toBeGreaterThan(0);
-  const pairs = await store.dataset('g').repeatedCoLocation({ windowMinutes: 240, minOccurrences: 3 });
-  for (const p of pairs.slice(0, 5)) {
-    expect(bruteCoLocation(p.a, 240 * 60e3, (x, y) => x === y).get(p.b)).toBe(p.occurrences);
+  // Repeated pairs: every pair with ≥ 3 occurrences, with its count, same cell and within 100 m.
+  for (const [radiusMetres, isNear] of [
+    [undefined, (x: string, y: string) => x === y],
+    [100, close],
+  ] as const) {
+    const pairs = await store.dataset('g').repeatedCoLocation({
+      windowMinutes: 240,
+      minOccurrences: 3,
+      limit: 10_000,
+      ...(radiusMetres ? { radiusMetres } : {}),
+    });
+    const want = new Map<string, number>();
+    for (let i = 0; i < N; i++)
+      for (const [other, n] of bruteCoLocation(num(i), 240 * 60e3, isNear))
+        if (num(i) < other && n >= 3) want.set(`${num(i)}|${other}`, n);
+    expect(new Map(pairs.map((p) => [`${p.a}|${p.b}`, p.occurrences]))).toEqual(want);
+    expect(want.size).toBeGreaterThan(0);
   }
 });
 

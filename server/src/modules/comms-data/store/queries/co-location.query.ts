@@ -197,22 +197,32 @@ export async function coLocation(
   return out.slice(0, Math.max(1, options.limit ?? 1000));
 }
 
-/** Pairs of numbers that co-locate (as in {@link coLocation}) at least `minOccurrences` times. */
+/**
+ * Pairs of numbers that co-locate (as in {@link coLocation}) at least `minOccurrences` times.
+ *
+ * Every condition the join can hash on is an equality: time is cut into buckets of the window's
+ * width, so two events within ±T lie in the same or adjacent buckets, and each event probes its
+ * (near cell, bucket − 1 … bucket + 1). Written as a plain range condition, DuckDB planned a
+ * merge join on time across all cells: over ten minutes for 1 M events, against ~1 s this way.
+ */
 export async function repeatedCoLocation(
   connection: DuckDBConnection,
   options: RepeatedCoLocationOptions,
 ): Promise<CoLocatedPair[]> {
   const s = await resolveScope(connection, options.scope);
   const w = windowMicros(options.windowMinutes);
+  const bucket = Math.max(1, w);
   const rows = await queryRows(
     connection,
-    `WITH loc AS (SELECT party_id, cell_id, epoch_us(start_ts) AS t FROM events_by_party p
+    `WITH loc AS (SELECT party_id, cell_id, epoch_us(start_ts) AS t, epoch_us(start_ts) // ${bucket} AS tb
+        FROM events_by_party p
         WHERE cell_id IS NOT NULL AND ${scopeCondition(s, 'p.party_id', 'p.other_id', 'p.start_ts')}),
       near AS (${nearCellsSql('loc', options.radiusMetres)}),
+      probe AS (SELECT x.party_id, x.t, near.c1 AS cell_id, x.tb + o.d AS tb
+        FROM loc x JOIN near ON near.c0 = x.cell_id CROSS JOIN (VALUES (-1), (0), (1)) AS o(d)),
       hits AS (SELECT x.party_id AS p, y.party_id AS q, least(x.t, y.t) AS f, greatest(x.t, y.t) AS l
-        FROM loc x JOIN near ON near.c0 = x.cell_id
-        JOIN loc y ON y.cell_id = near.c1 AND y.t BETWEEN x.t - ${w} AND x.t + ${w}
-        WHERE x.party_id < y.party_id)
+        FROM probe x JOIN loc y ON y.cell_id = x.cell_id AND y.tb = x.tb
+        WHERE x.party_id < y.party_id AND y.t BETWEEN x.t - ${w} AND x.t + ${w})
     SELECT na.number AS a, nb.number AS b, h.occ, h.f, h.l
     FROM (SELECT p, q, count(*) AS occ, min(f) AS f, max(l) AS l FROM hits GROUP BY p, q
           HAVING count(*) >= ${Math.max(1, Math.floor(options.minOccurrences))}) h
