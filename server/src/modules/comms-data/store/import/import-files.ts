@@ -52,10 +52,6 @@ export async function importFiles(
     const good = staged.reduce((s, f) => s + f.good, 0);
     const read = staged.reduce((s, f) => s + f.read, 0);
     reporter.phase('load', { rowsDone: 0, rowsTotal: good, bytesDone: bytesTotal, file: undefined });
-    // Staged rows know their lines (a staging table's rowids follow the file, so staging keeps
-    // insertion order); from here ids come from (file, line) and every derived table is written
-    // with ORDER BY, so DuckDB may skip order-keeping in the inserts.
-    await connection.run('SET preserve_insertion_order = false');
     const { firstEventId, loadedByFile } = await loadStaged(connection, reporter, files, staged);
     const loaded = loadedByFile.reduce((s, x) => s + x, 0);
     reporter.phase('index', { rowsDone: loaded, rowsTotal: loaded });

@@ -97,7 +97,8 @@ export async function loadStaged(
   const base = lineCount.map((_, i) => firstEventId + lineCount.slice(0, i).reduce((s, x) => s + x, 0) - 1);
   const fileCase = (values: string[]) =>
     `CASE i.file_idx ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(' ')} END`;
-  // Ids come from (file, line), so the insert needs no sort and no numbering window.
+  // Ids come from (file, line), so the insert needs no sort and no numbering window; DuckDB keeps
+  // insertion order, so events lie in id order and zone maps on id serve the evidence lookups.
   await reporter.run(`INSERT INTO events
     SELECT ${fileCase(base.map(String))} + i.line, i.type, na.id, nb.id, i.start_ts, i.duration_s,
       i.cell_id, i.imei, i.imsi, i.served, ${fileCase(files.map(sqlString))}, i.line

@@ -27,16 +27,17 @@ export async function pairEvents(
     connection,
     `WITH page AS (SELECT event_id, start_ts FROM events_by_party p WHERE ${where}
        ORDER BY start_ts, event_id LIMIT ${limit} OFFSET ${offset})
-     SELECT e.id, e.type, na.number AS a, nb.number AS b, epoch_us(e.start_ts) AS ts, e.duration_s, e.cell_id, e.imei,
-       e.imsi, e.source_file, e.source_line
-     FROM page JOIN events e ON e.id = page.event_id JOIN numbers na ON na.id = e.a_id JOIN numbers nb ON nb.id = e.b_id
+     SELECT e.id, e.type, e.a_id, epoch_us(e.start_ts) AS ts, e.duration_s, e.cell_id, e.imei, e.imsi, e.source_file,
+       e.source_line
+     FROM page JOIN events e ON e.id = page.event_id
      ORDER BY page.start_ts, e.id`,
   );
+  // Every event of the page is between a and b: their numbers are known, no lookup needed.
+  const ends = (aOfEvent: number) => (aOfEvent === aId ? { a, b } : { a: b, b: a });
   const events: CommsEvent[] = rows.map((r) => ({
     id: num(r.id),
     type: eventTypeOfCode(num(r.type)),
-    a: String(r.a),
-    b: String(r.b),
+    ...ends(num(r.a_id)),
     start: dateFromMicros(r.ts)!,
     durationS: r.duration_s === null ? null : num(r.duration_s),
     cellId: r.cell_id === null ? null : String(r.cell_id),
