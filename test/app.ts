@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { openAuditKeys } from '../server/src/platform/audit/checkpoints';
 import { FileKeyProvider } from '../server/src/platform/crypto';
+import { openTestDatabase } from './db';
 import { registerFixtureModule } from './fixture-module/fixture.routes';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
@@ -31,6 +33,27 @@ export async function buildTestApp(
     { config: { ...config, keyDir }, database, clock, keys, auditKeys: openAuditKeys(keyDir) },
     { logger: false, extraModules: options.fixtureModule ? [registerFixtureModule] : [] },
   );
+}
+
+/**
+ * One test database and app for the whole test file: opened before its tests, closed after them.
+ * `opened` hands them to the file's variables: `appPerFile((t) => ({ database, app } = t), clock)`.
+ */
+export function appPerFile(
+  opened: (t: { database: Database; app: FastifyInstance }) => void,
+  clock: Clock = systemClock,
+  env: Record<string, string> = {},
+): void {
+  let t: { database: Database; app: FastifyInstance } | undefined;
+  beforeAll(async () => {
+    const database = await openTestDatabase();
+    t = { database, app: await buildTestApp(database, clock, env) };
+    opened(t);
+  });
+  afterAll(async () => {
+    await t?.app.close();
+    await t?.database.close();
+  });
 }
 
 /** A cookie jar for app.inject: remembers cookies and sends the CSRF header like the web client. */

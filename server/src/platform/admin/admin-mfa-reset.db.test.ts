@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TestClient } from '../../../../test/app';
-import { openTestDatabase } from '../../../../test/db';
+import { describe, expect, it } from 'vitest';
+import { appPerFile, TestClient } from '../../../../test/app';
 import type { Database } from '../../db/client';
 import { fixedClock } from '../clock';
 import { enrolAndConfirm, signInWith } from '../auth/mfa/mfa-test-helpers';
@@ -12,14 +11,7 @@ let database: Database;
 let app: FastifyInstance;
 const clock = fixedClock(new Date('2026-04-01T09:00:05Z'));
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database, clock);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+appPerFile((t) => ({ database, app } = t), clock);
 
 describe('admin reset of two-step verification', () => {
   it('removes a lost authenticator, ends the sessions, and lets the user sign in with the password again', async () => {

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminRules } from '#shared/contracts/admin';
-import { buildTestApp, TestClient } from '../../../../test/app';
-import { openTestDatabase } from '../../../../test/db';
+import { appPerFile, TestClient } from '../../../../test/app';
 import type { Database } from '../../db/client';
 import { auditEvents } from '../audit/audit.schema';
 import { signedIn } from './admin.test-support';
@@ -11,14 +10,7 @@ import { signedIn } from './admin.test-support';
 let database: Database;
 let app: FastifyInstance;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+appPerFile((t) => ({ database, app } = t));
 
 async function auditOf(recordId: string) {
   const rows = await database.db.select().from(auditEvents).where(eq(auditEvents.recordId, recordId));

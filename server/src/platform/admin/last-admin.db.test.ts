@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminRules } from '#shared/contracts/admin';
-import { buildTestApp } from '../../../../test/app';
-import { openTestDatabase } from '../../../../test/db';
+import { appPerFile } from '../../../../test/app';
 import type { Database } from '../../db/client';
 import { buildUser } from '../auth/user.factory';
 import { systemClock } from '../clock';
@@ -16,14 +15,7 @@ let database: Database;
 let app: FastifyInstance;
 const cli = { actorId: null, clock: systemClock };
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+appPerFile((t) => ({ database, app } = t));
 
 async function ruleOf(work: Promise<unknown>): Promise<string | undefined> {
   try {

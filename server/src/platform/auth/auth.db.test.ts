@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TestClient } from '../../../../test/app';
-import { openTestDatabase } from '../../../../test/db';
+import { describe, expect, it } from 'vitest';
+import { appPerFile, buildTestApp, TestClient } from '../../../../test/app';
 import type { Database } from '../../db/client';
 import { fixedClock } from '../clock';
 import { disableUser } from './use-cases/disable-user';
@@ -11,14 +10,7 @@ let database: Database;
 let app: FastifyInstance;
 const clock = fixedClock(new Date('2026-03-01T09:00:00Z'));
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database, clock);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+appPerFile((t) => ({ database, app } = t), clock);
 
 describe('sign-in', () => {
   it('signs in, answers /me, and sets an HttpOnly SameSite=Strict session cookie', async () => {

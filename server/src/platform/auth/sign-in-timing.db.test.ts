@@ -1,21 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TestClient } from '../../../../test/app';
-import { openTestDatabase } from '../../../../test/db';
+import { describe, expect, it } from 'vitest';
+import { appPerFile, TestClient } from '../../../../test/app';
 import type { Database } from '../../db/client';
 import { buildUser } from './user.factory';
 
 let database: Database;
 let app: FastifyInstance;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+appPerFile((t) => ({ database, app } = t));
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

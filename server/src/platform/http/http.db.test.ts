@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, testPassword } from '../../../../test/app';
-import { openTestDatabase } from '../../../../test/db';
+import { describe, expect, it } from 'vitest';
+import { appPerFile, buildTestApp, testPassword } from '../../../../test/app';
 import type { Database } from '../../db/client';
 import { buildUser } from '../auth/user.factory';
 import { requiresDeclaredAccess } from './route-access';
@@ -9,14 +8,7 @@ import { requiresDeclaredAccess } from './route-access';
 let database: Database;
 let app: FastifyInstance;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+appPerFile((t) => ({ database, app } = t));
 
 describe('HTTP edge', () => {
   it('reports health with the engine in use', async () => {

@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TestClient } from '../../../../../test/app';
-import { openTestDatabase } from '../../../../../test/db';
+import { describe, expect, it } from 'vitest';
+import { appPerFile, TestClient } from '../../../../../test/app';
 import type { Database } from '../../../db/client';
 import { auditEvents } from '../../audit/audit.schema';
 import { fixedClock } from '../../clock';
@@ -15,14 +14,7 @@ let database: Database;
 let app: FastifyInstance;
 const clock = fixedClock(new Date('2026-03-02T10:00:05Z'));
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database, clock);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+appPerFile((t) => ({ database, app } = t), clock);
 
 /** The next 30-second step, so a fresh code is not a replay of the one used just before. */
 function nextStep() {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TestClient } from '../../../../../test/app';
-import { openTestDatabase } from '../../../../../test/db';
+import { describe, expect, it } from 'vitest';
+import { appPerFile, TestClient } from '../../../../../test/app';
 import type { Database } from '../../../db/client';
 import { fixedClock } from '../../clock';
 import { buildUser } from '../user.factory';
@@ -11,14 +10,7 @@ let database: Database;
 let app: FastifyInstance;
 const clock = fixedClock(new Date('2026-03-04T12:00:10Z'));
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database, clock, { LANTERN_ENV: 'production' });
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+appPerFile((t) => ({ database, app } = t), clock, { LANTERN_ENV: 'production' });
 
 describe('LANTERN_ENV=production', () => {
   it('forces enrolment: a restricted session until TOTP is confirmed, then a full one', async () => {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TestClient } from '../../../../../test/app';
-import { openTestDatabase } from '../../../../../test/db';
+import { describe, expect, it } from 'vitest';
+import { appPerFile, TestClient } from '../../../../../test/app';
 import type { Database } from '../../../db/client';
 import { fixedClock } from '../../clock';
 import { signInThrottle } from '../mfa.schema';
@@ -13,14 +12,7 @@ let app: FastifyInstance;
 const clock = fixedClock(new Date('2026-03-03T08:00:00Z'));
 const wrongPassword = 'not the password at all';
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database, clock);
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+appPerFile((t) => ({ database, app } = t), clock);
 
 async function attempt(username: string, password?: string) {
   return signInWith(new TestClient(app), password === undefined ? { username } : { username, password });
