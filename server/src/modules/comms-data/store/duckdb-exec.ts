@@ -47,7 +47,12 @@ export function num(value: DuckDBValue): number {
 /** Epoch-microsecond timestamp (from `epoch_us(...)`) as a Date. */
 export function dateFromMicros(value: DuckDBValue): Date | null {
   if (value === null) return null;
-  return new Date(Math.floor(num(value) / 1000));
+  return dateOfMicros(num(value));
+}
+
+/** Epoch microseconds as a Date (milliseconds, rounded down). */
+export function dateOfMicros(us: number): Date {
+  return new Date(Math.floor(us / 1000));
 }
 
 /** Result columns of a query (column-major: DOUBLE/INTEGER/TINYINT → number, BIGINT → bigint). */

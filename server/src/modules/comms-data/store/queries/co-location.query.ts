@@ -5,7 +5,7 @@ import type {
   CoLocationOptions,
   RepeatedCoLocationOptions,
 } from '../analytics-store.types.js';
-import { dateFromMicros, num, queryColumns, queryRows } from '../duckdb-exec.js';
+import { dateFromMicros, dateOfMicros, num, queryColumns, queryRows } from '../duckdb-exec.js';
 import { sqlString, sqlTimestamp } from '../sql-literal.js';
 import { lookupIds, lookupNumbers } from './numbers.query.js';
 import { queryNumericColumns } from './vector-arrays.js';
@@ -40,8 +40,9 @@ function windowMicros(minutes: number): number {
 
 const MAX_STORED_US = 4_294_967_296_000_000;
 
-/** A subject's located events on one probe cell, sorted by time (µs). */
+/** A cell to probe, with the subject's located events there or near it, sorted by time (µs). */
 interface ProbeCell {
+  cell: string;
   t: Float64Array;
   event: Float64Array;
 }
@@ -62,7 +63,7 @@ function lowerBound(xs: Float64Array, x: number): number {
 function probeCells(
   subject: { event: number; cell: string; t: number }[],
   near: Map<string, string[]>,
-): Map<string, ProbeCell> {
+): ProbeCell[] {
   const lists = new Map<string, { event: number; t: number }[]>();
   for (const e of subject) {
     for (const c of near.get(e.cell) ?? [e.cell]) {
@@ -71,12 +72,10 @@ function probeCells(
       list.push(e);
     }
   }
-  const out = new Map<string, ProbeCell>();
-  for (const [cell, list] of lists) {
+  return [...lists].map(([cell, list]) => {
     list.sort((x, y) => x.t - y.t);
-    out.set(cell, { t: Float64Array.from(list, (e) => e.t), event: Float64Array.from(list, (e) => e.event) });
-  }
-  return out;
+    return { cell, t: Float64Array.from(list, (e) => e.t), event: Float64Array.from(list, (e) => e.event) };
+  });
 }
 
 interface Found {
@@ -114,12 +113,9 @@ export async function coLocation(
   const inScope = (alias: string) =>
     scopeCondition(s, `${alias}.party_id`, `${alias}.other_id`, `${alias}.start_ts`);
   const w = windowMicros(options.windowMinutes);
-  const subjSql = `SELECT event_id, cell_id, epoch_us(start_ts) AS t FROM events_by_party p
+  const subjSql = `SELECT event_id::DOUBLE AS event_id, cell_id, epoch_us(start_ts)::DOUBLE AS t FROM events_by_party p
     WHERE p.party_id = ${id} AND p.cell_id IS NOT NULL AND ${inScope('p')}`;
-  const [subjEvents, subjCells, subjTimes] = await queryColumns(
-    connection,
-    `SELECT event_id::DOUBLE, cell_id, t::DOUBLE FROM (${subjSql})`,
-  );
+  const [subjEvents, subjCells, subjTimes] = await queryColumns(connection, subjSql);
   const subject = subjEvents!.map((e, i) => ({
     event: e as number,
     cell: String(subjCells![i]),
@@ -147,21 +143,19 @@ export async function coLocation(
   const span = `o.start_ts BETWEEN ${sqlTimestamp(new Date(Math.floor(Math.max(0, lo - w) / 1000)))}
     AND ${sqlTimestamp(new Date(Math.ceil(Math.min(MAX_STORED_US, hi + w) / 1000)))}`;
   // Probe cells by index: the rows come back as three numeric vectors, no strings.
-  const probeList = [...probes.values()];
-  const cellsIn = `JOIN (VALUES ${[...probes.keys()].map((c, k) => `(${sqlString(c)}, ${k})`).join(', ')}) AS probe(cell_id, k)
+  const cellsIn = `JOIN (VALUES ${probes.map((p, k) => `(${sqlString(p.cell)}, ${k})`).join(', ')}) AS probe(cell_id, k)
     ON probe.cell_id = o.cell_id`;
   const othersSql =
     otherId !== undefined
       ? `SELECT o.party_id, probe.k, epoch_us(o.start_ts)::DOUBLE FROM events_by_party o ${cellsIn}
          WHERE o.party_id = ${otherId} AND ${span} AND ${inScope('o')}`
       : `SELECT o.party_id, probe.k, epoch_us(o.start_ts)::DOUBLE FROM events_by_cell o ${cellsIn}
-         WHERE o.cell_id IN (${[...probes.keys()].map(sqlString).join(', ')}) AND o.party_id <> ${id}
+         WHERE o.cell_id IN (${probes.map((p) => sqlString(p.cell)).join(', ')}) AND o.party_id <> ${id}
            AND ${span} AND ${inScope('o')}`;
   const [parties, cellIndex, times] = await queryNumericColumns(connection, othersSql, ['i32', 'i32', 'f64']);
-  const probeNames = [...probes.keys()];
   const found = new Map<number, Found>();
   for (let i = 0; i < parties.length; i++) {
-    const probe = probeList[cellIndex[i]!]!;
+    const probe = probes[cellIndex[i]!]!;
     const t = times[i]!;
     const from = lowerBound(probe.t, t - w);
     const to = lowerBound(probe.t, t + w + 1);
@@ -174,7 +168,7 @@ export async function coLocation(
     }
     f.occurrences += to - from;
     for (let j = from; j < to; j++) f.subjectEvents.add(probe.event[j]!);
-    f.cells.add(probeNames[cellIndex[i]!]!);
+    f.cells.add(probe.cell);
     f.first = Math.min(f.first, t);
     f.last = Math.max(f.last, t);
   }
@@ -188,8 +182,8 @@ export async function coLocation(
     occurrences: f.occurrences,
     subjectEvents: f.subjectEvents.size,
     cells: [...f.cells].sort(),
-    first: new Date(Math.floor(f.first / 1000)),
-    last: new Date(Math.floor(f.last / 1000)),
+    first: dateOfMicros(f.first),
+    last: dateOfMicros(f.last),
   }));
   out.sort(
     (x, y) => y.occurrences - x.occurrences || (x.number < y.number ? -1 : x.number > y.number ? 1 : 0),

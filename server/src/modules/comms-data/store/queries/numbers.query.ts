@@ -40,21 +40,18 @@ export async function lookupIds(
 export async function lookupNumbers(connection: DuckDBConnection, ids: ArrayLike<number>): Promise<string[]> {
   const list = Array.from(ids);
   if (list.length === 0) return [];
-  let byId: Map<number, string>;
-  if (list.length <= SHORT_LIST) {
-    const rows = await queryRows(
-      connection,
-      `SELECT id, number FROM numbers WHERE id IN (${[...new Set(list)].map((id) => Math.trunc(id)).join(', ')})`,
-    );
-    byId = new Map(rows.map((r) => [num(r.id), String(r.number)]));
-  } else {
-    const rows = await queryRows(
-      connection,
-      'SELECT n.id, n.number FROM numbers n SEMI JOIN (SELECT unnest($1::INTEGER[]) AS id) i ON i.id = n.id',
-      [listValue(list)],
-    );
-    byId = new Map(rows.map((r) => [num(r.id), String(r.number)]));
-  }
+  const rows =
+    list.length <= SHORT_LIST
+      ? await queryRows(
+          connection,
+          `SELECT id, number FROM numbers WHERE id IN (${[...new Set(list)].map((id) => Math.trunc(id)).join(', ')})`,
+        )
+      : await queryRows(
+          connection,
+          'SELECT n.id, n.number FROM numbers n SEMI JOIN (SELECT unnest($1::INTEGER[]) AS id) i ON i.id = n.id',
+          [listValue(list)],
+        );
+  const byId = new Map(rows.map((r) => [num(r.id), String(r.number)]));
   return list.map((id) => {
     const number = byId.get(id);
     if (number === undefined) throw new Error(`unknown number id ${id}`);

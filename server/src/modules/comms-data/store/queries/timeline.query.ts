@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EventType, Scope, Timeline, TimelineOptions } from '../analytics-store.types.js';
-import { queryColumns } from '../duckdb-exec.js';
+import { dateOfMicros, queryColumns } from '../duckdb-exec.js';
 import { EVENT_TYPES, eventTypeOfCode } from '../event-type.js';
 import { sqlString } from '../sql-literal.js';
 import { lookupIds, lookupNumbers } from './numbers.query.js';
@@ -27,8 +27,6 @@ function emptyTimeline(number: string, other: string | null): Timeline {
     silentPeriods: [],
   };
 }
-
-const dateOfMicros = (us: number) => new Date(Math.floor(us / 1000));
 
 /** The columns reordered by (time, event id) — the last column — unless already in that order. */
 function inTimeOrder(columns: unknown[][]): unknown[][] {
