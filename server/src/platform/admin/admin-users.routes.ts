@@ -10,7 +10,6 @@ import {
   userIdParams,
 } from '#shared/contracts/admin';
 import type { AppContext } from '../../app-context';
-import type { ChangeAuthor } from '../auth/use-cases/create-user';
 import { actorOf } from '../http/route-access';
 import { loadAdminUser, loadAdminUsers } from './admin.views';
 import { createUserAccount } from './use-cases/create-user-account';
@@ -18,6 +17,7 @@ import { changeUserClearance } from './use-cases/set-user-clearance';
 import { changeUserRoles } from './use-cases/set-user-roles';
 import { resetUserMfa } from './use-cases/reset-user-mfa';
 import { disableUserAccount, enableUserAccount } from './use-cases/set-user-status';
+import type { ChangeAuthor } from '../audit/audit.service';
 
 /** The signed-in administrator as the author of a change, for the audit log. */
 export function authorOf(ctx: AppContext, request: FastifyRequest): ChangeAuthor {

@@ -15,6 +15,22 @@ export interface AuditInput {
   fields?: readonly string[];
 }
 
+/** Who makes a change: the acting user (null for the CLI or the system), the request, the clock. */
+export interface ChangeAuthor {
+  actorId: string | null;
+  requestId?: string | null;
+  clock: Clock;
+}
+
+/** {@link recordAudit} for a change made by `by`: the actor, request and clock come from it. */
+export function recordChange(
+  tx: Queryable,
+  by: ChangeAuthor,
+  event: Omit<AuditInput, 'actorId' | 'requestId'>,
+): Promise<StoredEvent> {
+  return recordAudit(tx, by.clock, { ...event, actorId: by.actorId, requestId: by.requestId ?? null });
+}
+
 /**
  * Writes one audit event in the caller's transaction (CONVENTIONS rule 5). If it throws, the
  * transaction fails with it: a mutation or sensitive read that cannot be audited does not happen.

@@ -2,8 +2,7 @@ import type { AdminCompartmentKind } from '#shared/contracts/admin';
 import type { Queryable } from '../../../db/client';
 import type { CompartmentRow } from '../../access/access.schema';
 import { findCompartmentByName, insertCompartment } from '../../access/access.repo';
-import { recordAudit } from '../../audit/audit.service';
-import type { ChangeAuthor } from '../../auth/use-cases/create-user';
+import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
 import { AppError } from '../../errors';
 
 export async function createCompartment(
@@ -18,12 +17,10 @@ export async function createCompartment(
       });
     }
     const compartment = await insertCompartment(tx, input);
-    await recordAudit(tx, by.clock, {
-      actorId: by.actorId,
+    await recordChange(tx, by, {
       action: 'compartment.create',
       recordType: 'compartment',
       recordId: compartment.id,
-      requestId: by.requestId ?? null,
       fields: ['kind', 'name', 'description'],
     });
     return compartment;

@@ -3,9 +3,9 @@ import type { CreateUserRequest } from '#shared/contracts/admin';
 import type { Classification } from '#shared/contracts/markings';
 import type { Role } from '#shared/contracts/roles';
 import type { Queryable } from '../../../db/client';
-import { recordAudit } from '../../audit/audit.service';
+import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
 import type { UserRow } from '../../auth/auth.schema';
-import { type ChangeAuthor, createUser } from '../../auth/use-cases/create-user';
+import { createUser } from '../../auth/use-cases/create-user';
 import { setUserMarkings } from '../../auth/users.repo';
 
 export interface CreatedAccount {
@@ -40,12 +40,10 @@ export async function createUserAccount(
     const caveats = [...new Set(input.caveats)];
     if (input.clearance === user.clearance && caveats.length === 0) return { user, oneTimePassword };
     await setUserMarkings(tx, user.id, { clearance: input.clearance, caveats });
-    await recordAudit(tx, by.clock, {
-      actorId: by.actorId,
+    await recordChange(tx, by, {
       action: 'user.set-clearance',
       recordType: 'user',
       recordId: user.id,
-      requestId: by.requestId ?? null,
       fields: ['clearance', 'caveats'],
     });
     return { user: { ...user, clearance: input.clearance, caveats }, oneTimePassword };

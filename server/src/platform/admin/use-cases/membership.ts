@@ -1,8 +1,7 @@
 import { adminRules } from '#shared/contracts/admin';
 import type { Queryable } from '../../../db/client';
 import { deleteMember, findCompartment, insertMember } from '../../access/access.repo';
-import { recordAudit } from '../../audit/audit.service';
-import type { ChangeAuthor } from '../../auth/use-cases/create-user';
+import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
 import { AppError } from '../../errors';
 import { assertNotSelf } from '../admin.rules';
 import { loadTargetUser } from './load-target';
@@ -36,12 +35,10 @@ export async function grantMembership(
     const added = await insertMember(tx, { compartmentId, userId: user.id, grantedBy: by.actorId });
     if (!added)
       throw new AppError('CONFLICT', `${user.username} is already a member of ${compartment.name}.`);
-    await recordAudit(tx, by.clock, {
-      actorId: by.actorId,
+    await recordChange(tx, by, {
       action: 'access.grant-membership',
       recordType: membershipRecordType,
       recordId: membershipRecordId(compartmentId, user.id),
-      requestId: by.requestId ?? null,
       fields: ['compartmentId', 'userId'],
     });
   });
@@ -56,12 +53,10 @@ export async function revokeMembership(
 ): Promise<void> {
   await q.transaction(async (tx) => {
     if (!(await deleteMember(tx, compartmentId, userId))) throw AppError.notFound('Membership');
-    await recordAudit(tx, by.clock, {
-      actorId: by.actorId,
+    await recordChange(tx, by, {
       action: 'access.revoke-membership',
       recordType: membershipRecordType,
       recordId: membershipRecordId(compartmentId, userId),
-      requestId: by.requestId ?? null,
       fields: ['compartmentId', 'userId'],
     });
   });

@@ -1,9 +1,8 @@
 import { adminRules } from '#shared/contracts/admin';
 import type { Queryable } from '../../../db/client';
-import { recordAudit } from '../../audit/audit.service';
+import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
 import { deleteRecoveryCodes, deleteUserTotp } from '../../auth/mfa/mfa.repo';
 import { deleteSessionsOfUser } from '../../auth/sessions.repo';
-import type { ChangeAuthor } from '../../auth/use-cases/create-user';
 import { assertNotSelf } from '../admin.rules';
 import { loadTargetUser } from './load-target';
 
@@ -24,12 +23,10 @@ export async function resetUserMfa(q: Queryable, userId: string, by: ChangeAutho
     await deleteUserTotp(tx, user.id);
     await deleteRecoveryCodes(tx, user.id);
     await deleteSessionsOfUser(tx, user.id);
-    await recordAudit(tx, by.clock, {
-      actorId: by.actorId,
+    await recordChange(tx, by, {
       action: 'mfa.reset',
       recordType: 'user',
       recordId: user.id,
-      requestId: by.requestId ?? null,
       fields: ['totp', 'recoveryCodes', 'sessions'],
     });
   });

@@ -1,8 +1,7 @@
 import { adminRules } from '#shared/contracts/admin';
 import type { Classification } from '#shared/contracts/markings';
 import type { Queryable } from '../../../db/client';
-import { recordAudit } from '../../audit/audit.service';
-import type { ChangeAuthor } from '../../auth/use-cases/create-user';
+import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
 import { setUserMarkings } from '../../auth/users.repo';
 import { assertNotSelf } from '../admin.rules';
 import { loadTargetUser } from './load-target';
@@ -27,12 +26,10 @@ export async function changeUserClearance(
     if (user.clearance !== markings.clearance) changed.push('clearance');
     if ([...user.caveats].sort().join('\n') !== caveats.join('\n')) changed.push('caveats');
     await setUserMarkings(tx, user.id, { clearance: markings.clearance, caveats });
-    await recordAudit(tx, by.clock, {
-      actorId: by.actorId,
+    await recordChange(tx, by, {
       action: 'user.set-clearance',
       recordType: 'user',
       recordId: user.id,
-      requestId: by.requestId ?? null,
       fields: changed,
     });
   });

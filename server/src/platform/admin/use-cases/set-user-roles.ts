@@ -1,8 +1,7 @@
 import { adminRules } from '#shared/contracts/admin';
 import type { Role } from '#shared/contracts/roles';
 import type { Queryable } from '../../../db/client';
-import { recordAudit } from '../../audit/audit.service';
-import type { ChangeAuthor } from '../../auth/use-cases/create-user';
+import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
 import { lockActiveAdminIds, setUserRoles } from '../../auth/users.repo';
 import { assertAdminRemains, assertNotSelf } from '../admin.rules';
 import { loadTargetUser } from './load-target';
@@ -25,12 +24,10 @@ export async function changeUserRoles(
     const user = await loadTargetUser(tx, userId);
     if (!next.includes('admin')) assertAdminRemains(await lockActiveAdminIds(tx), user.id, false);
     await setUserRoles(tx, user.id, next);
-    await recordAudit(tx, by.clock, {
-      actorId: by.actorId,
+    await recordChange(tx, by, {
       action: 'user.set-roles',
       recordType: 'user',
       recordId: user.id,
-      requestId: by.requestId ?? null,
       fields: ['roles'],
     });
   });

@@ -1,7 +1,6 @@
 import { adminRules } from '#shared/contracts/admin';
 import type { Queryable } from '../../../db/client';
-import { recordAudit } from '../../audit/audit.service';
-import type { ChangeAuthor } from '../../auth/use-cases/create-user';
+import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
 import { disableUser } from '../../auth/use-cases/disable-user';
 import { lockActiveAdminIds, setUserDisabled } from '../../auth/users.repo';
 import { assertAdminRemains, assertNotSelf } from '../admin.rules';
@@ -28,12 +27,10 @@ export async function enableUserAccount(q: Queryable, userId: string, by: Change
     const user = await loadTargetUser(tx, userId);
     if (!user.disabledAt) return;
     await setUserDisabled(tx, user.id, null);
-    await recordAudit(tx, by.clock, {
-      actorId: by.actorId,
+    await recordChange(tx, by, {
       action: 'user.enable',
       recordType: 'user',
       recordId: user.id,
-      requestId: by.requestId ?? null,
       fields: ['disabledAt'],
     });
   });

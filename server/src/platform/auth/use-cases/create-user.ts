@@ -1,8 +1,7 @@
 import { usernameSchema } from '#shared/contracts/auth';
 import { type Role, roleSchema } from '#shared/contracts/roles';
 import type { Queryable } from '../../../db/client';
-import { recordAudit } from '../../audit/audit.service';
-import type { Clock } from '../../clock';
+import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
 import { AppError } from '../../errors';
 import type { UserRow } from '../auth.schema';
 import { hashPassword, minimumPasswordLength } from '../passwords';
@@ -16,12 +15,6 @@ export interface CreateUserInput {
 }
 
 /** Who asked for a change: a user (API) or nobody (CLI on the server, seed). Goes into the audit log. */
-export interface ChangeAuthor {
-  actorId: string | null;
-  requestId?: string | null;
-  clock: Clock;
-}
-
 /**
  * Creates an account. Refuses a taken username, a short password or an unknown role, naming the
  * field. Audited in the same transaction.
@@ -66,12 +59,10 @@ export async function createUser(q: Queryable, input: CreateUserInput, by: Chang
       passwordHash,
       roles: [...new Set(input.roles)],
     });
-    await recordAudit(tx, by.clock, {
-      actorId: by.actorId,
+    await recordChange(tx, by, {
       action: 'user.create',
       recordType: 'user',
       recordId: user.id,
-      requestId: by.requestId ?? null,
       fields: ['username', 'displayName', 'passwordHash', 'roles'],
     });
     return user;
