@@ -6,6 +6,8 @@ import {
   signInMessages,
   signInOutcome,
   sixDigitCode,
+  sixDigitCodeHint,
+  sixDigitCodeOrHint,
 } from './sign-in-errors';
 
 const refusal = (status: number, code: string) => new ApiError(status, code, 'server says no');
@@ -62,5 +64,17 @@ describe('sixDigitCode', () => {
     expect(sixDigitCode('12345')).toBeUndefined();
     expect(sixDigitCode('1234567')).toBeUndefined();
     expect(sixDigitCode('abcdef')).toBeUndefined();
+  });
+});
+
+describe('sixDigitCodeOrHint', () => {
+  it('shows the hint and focuses the field for a bad code, and clears the error for a good one', () => {
+    const shown: (string | undefined)[] = [];
+    let focused = 0;
+    const field = { current: { focus: () => focused++ } as unknown as HTMLInputElement };
+    expect(sixDigitCodeOrHint('12 34', (m) => shown.push(m), field)).toBeUndefined();
+    expect([shown, focused]).toEqual([[sixDigitCodeHint], 1]);
+    expect(sixDigitCodeOrHint('123 456', (m) => shown.push(m), field)).toBe('123456');
+    expect([shown, focused]).toEqual([[sixDigitCodeHint, undefined], 1]);
   });
 });

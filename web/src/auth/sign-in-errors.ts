@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import { isApiError, NETWORK_ERROR } from '../api/client';
 
 /** What the form asks for: username and password, then a TOTP code or a recovery code. */
@@ -51,6 +52,21 @@ export const sixDigitCodeHint = 'Enter the 6-digit code your app shows.';
 export function sixDigitCode(input: string): string | undefined {
   const digits = normaliseCode(input);
   return digits.length === 6 ? digits : undefined;
+}
+
+/**
+ * The six digits of a code field as typed, or undefined after showing the hint and focusing the
+ * field; a good code clears the error.
+ */
+export function sixDigitCodeOrHint(
+  code: string,
+  showError: (message: string | undefined) => void,
+  field: RefObject<HTMLInputElement | null>,
+): string | undefined {
+  const digits = sixDigitCode(code);
+  showError(digits ? undefined : sixDigitCodeHint);
+  if (!digits) field.current?.focus();
+  return digits;
 }
 
 /** A recovery code as people type it: upper case, no spaces (the server forgives the rest). */

@@ -12,6 +12,7 @@ import {
   type SignInStep,
   signInOutcome,
   sixDigitCode,
+  sixDigitCodeHint,
 } from './sign-in-errors';
 
 const signInRouteApi = getRouteApi('/sign-in');
@@ -47,7 +48,7 @@ export function SignInForm() {
 
   function validate(): FieldErrors {
     if (step === 'code') {
-      return sixDigitCode(code) ? {} : { code: 'Enter the 6-digit code.' };
+      return sixDigitCode(code) ? {} : { code: sixDigitCodeHint };
     }
     if (step === 'recovery') {
       return normaliseRecoveryCode(recoveryCode).replace(/-/g, '').length >= 12

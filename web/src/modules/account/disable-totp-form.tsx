@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { disableTotp } from '../../api/auth.api';
 import { isApiError } from '../../api/client';
 import { sessionQueryKey } from '../../auth/session';
-import { sixDigitCode, sixDigitCodeHint } from '../../auth/sign-in-errors';
+import { sixDigitCodeOrHint } from '../../auth/sign-in-errors';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
 import { mfaDetailsQuery } from './account.queries';
@@ -28,13 +28,8 @@ export function DisableTotpForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (disable.isPending) return;
-    const digits = sixDigitCode(code);
-    if (!digits) {
-      setError(sixDigitCodeHint);
-      codeRef.current?.focus();
-      return;
-    }
-    setError(undefined);
+    const digits = sixDigitCodeOrHint(code, setError, codeRef);
+    if (!digits) return;
     disable.mutate(digits, {
       onSuccess: async () => {
         setOpen(false);

@@ -4,7 +4,7 @@ import type { TotpConfirmResponse } from '#shared/contracts/auth';
 import { confirmTotp, enrolTotp, type SessionUser } from '../../api/auth.api';
 import { isApiError } from '../../api/client';
 import { sessionQueryKey } from '../../auth/session';
-import { sixDigitCode, sixDigitCodeHint } from '../../auth/sign-in-errors';
+import { sixDigitCodeOrHint } from '../../auth/sign-in-errors';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/text-field';
@@ -30,13 +30,8 @@ export function TotpEnrolment({ onConfirmed }: { onConfirmed: (codes: string[]) 
   function onConfirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (confirm.isPending) return;
-    const digits = sixDigitCode(code);
-    if (!digits) {
-      setCodeError(sixDigitCodeHint);
-      codeRef.current?.focus();
-      return;
-    }
-    setCodeError(undefined);
+    const digits = sixDigitCodeOrHint(code, setCodeError, codeRef);
+    if (!digits) return;
     confirm.mutate(digits, {
       onSuccess: (result: TotpConfirmResponse) => {
         queryClient.setQueryData<SessionUser | null>(sessionQueryKey, (user) =>
