@@ -91,7 +91,7 @@ export async function buildGraph(ds: DatasetStore, runs: number, keepBatches: bo
     const t0 = performance.now();
     const builder = new CsrBuilder(await ds.numberCount());
     for await (const b of ds.streamPairs()) {
-      builder.add(b);
+      builder.adopt(b);
       if (keepBatches && i === runs - 1) batches.push(b);
     }
     graph = builder.finish();

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CsrBuilder } from './csr-builder.js';
 import { DeltaGraph } from './delta-graph.js';
 import { compileScope } from './edge-filter.js';
 import { NeighborBuffer } from './neighbor-buffer.js';
+import { createRng, shuffleInPlace } from './prng.js';
 import {
   batchOf,
   buildSmall,
@@ -105,6 +107,80 @@ describe('CsrBuilder', () => {
               viaCallback.map((x) => Number(x.split(':')[0])),
             );
           }
+        }
+      }),
+    );
+  });
+
+  it('builds the same graph from sorted distinct pairs as from the same pairs shuffled and split', () => {
+    fc.assert(
+      fc.property(smallGraphArb(20, 80), fc.boolean(), fc.integer(), (g, relabel, seed) => {
+        // Sorted by (source, target), self-pairs kept: the fast path (a DuckDB pairs table).
+        const distinct = [...new Map(g.pairs.map((p) => [`${p.src},${p.dst}`, p])).values()].sort(
+          (a, b) => a.src - b.src || a.dst - b.dst,
+        );
+        const third = Math.ceil(distinct.length / 3);
+        const fromSorted = new CsrBuilder(g.n, { relabel });
+        for (let i = 0; i < distinct.length; i += third)
+          fromSorted.add(batchOf(distinct.slice(i, i + third)));
+        // Each pair as two parts in shuffled order: the counting-sort-and-merge path.
+        const parts = distinct.flatMap((p) => [
+          { ...p, weight: 1, last: p.first },
+          { ...p, weight: p.weight - 1 || 1, first: p.last },
+        ]);
+        const order = shuffleInPlace(Int32Array.from(parts.keys()), createRng(seed));
+        const fromParts = new CsrBuilder(g.n, { relabel });
+        fromParts.add(batchOf(Array.from(order, (i) => parts[i]!)));
+        const a = fromSorted.finish();
+        const b = fromParts.finish();
+        const merged = distinct.map((p) => ({ ...p, weight: p.weight === 1 ? 2 : p.weight }));
+        const expected = canonicalPairs(merged).map(
+          (p) => `${p.src}>${p.dst}:${p.weight}:${p.first}:${p.last}`,
+        );
+        const got = (graph: typeof a) => {
+          const out: string[] = [];
+          for (let u = 0; u < graph.nodeCount; u++) {
+            graph.forEachNeighbor(u, compileScope({ direction: 'out' }), (v, w, f, l) =>
+              out.push(`${graph.externalOf(u)}>${graph.externalOf(v)}:${w}:${f}:${l}`),
+            );
+          }
+          return out.sort();
+        };
+        expect(got(b)).toEqual(expected.sort());
+        // Same BFS order, same arrays: only the weights differ where a pair of weight 1 was split.
+        for (const k of ['toExternal', 'outOffsets', 'outTargets', 'first', 'last', 'typeMask'] as const) {
+          expect(Array.from(a[k]), k).toEqual(Array.from(b[k]));
+        }
+        for (const k of ['inOffsets', 'inSources', 'inEdges'] as const) {
+          expect(Array.from(a[k]), k).toEqual(Array.from(b[k]));
+        }
+        expect(fromSorted.droppedSelfPairs).toBe(distinct.filter((p) => p.src === p.dst).length);
+      }),
+    );
+  });
+
+  it('numbers nodes in BFS order: every node but a root has a neighbour numbered before it', () => {
+    fc.assert(
+      fc.property(smallGraphArb(30, 60), (g) => {
+        const graph = buildSmall(g);
+        const both = compileScope({ direction: 'both' });
+        let best = -1;
+        for (let u = 0; u < graph.nodeCount; u++) {
+          const d =
+            graph.outOffsets[u + 1]! - graph.outOffsets[u]! + graph.inOffsets[u + 1]! - graph.inOffsets[u]!;
+          best = Math.max(best, d);
+          let earlier = false;
+          graph.forEachNeighbor(u, both, (v) => {
+            if (v < u) earlier = true;
+          });
+          // A new BFS starts only at a node none of whose neighbours came before it.
+          if (!earlier && u > 0) {
+            graph.forEachNeighbor(u, both, (v) => expect(v).toBeGreaterThan(u));
+          }
+        }
+        if (graph.nodeCount > 0) {
+          const d0 = graph.outOffsets[1]! - graph.outOffsets[0]! + graph.inOffsets[1]! - graph.inOffsets[0]!;
+          expect(d0).toBe(best);
         }
       }),
     );

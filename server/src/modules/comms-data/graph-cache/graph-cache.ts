@@ -102,7 +102,7 @@ export class GraphCache {
       (stats.first === null ||
         ((!scope.from || stats.first >= scope.from) &&
           (!scope.to || (stats.last ?? stats.first) <= scope.to)));
-    for await (const batch of ds.streamPairs(inside ? undefined : scope)) builder.add(batch);
+    for await (const batch of ds.streamPairs(inside ? undefined : scope)) builder.adopt(batch);
     return storeGraph(key, builder.finish(), ds);
   }
 

@@ -175,6 +175,7 @@ export interface DatasetStore {
   importCellSites(file: string, options?: { delimiter?: string }): Promise<CellSiteImportResult>;
   /** Bumped by every import that changes the data; caches (CSR graph) key on it. */
   dataVersion(): Promise<number>;
+  /** The directed pairs of a scope in (source, target) order; each batch owns its arrays. */
   streamPairs(scope?: Scope, batchSize?: number): AsyncIterable<EdgeBatch>;
   numberCount(): Promise<number>;
   lookupIds(numbers: readonly string[]): Promise<Map<string, number>>;
