@@ -130,7 +130,7 @@ it('streamPairs comes out in (source, target) order, and a consumer may stop ear
     }
     count += b.length;
   }
-  // Stopping after the first batch leaves the stream's next fetch to settle; the store goes on.
+  // A consumer that stops after the first batch closes the stream; the store goes on.
   let seen = 0;
   for await (const b of ds.streamPairs(undefined, 1024)) {
     seen += b.length;
