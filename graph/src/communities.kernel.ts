@@ -1,9 +1,9 @@
 import { int32ByStoreId } from './by-store-id.js';
 import type { GraphView } from './graph-view.js';
 import { labelPropagationCore } from './label-propagation-core.js';
-import { compactWeights, type LouvainCoreOptions, louvainPartition } from './louvain-core.js';
+import { type LouvainCoreOptions, louvainPartition } from './louvain-core.js';
 import { modularityOf } from './modularity.js';
-import { projectGraph, type SimpleGraph } from './simple-graph.js';
+import { projectCompact, projectGraph, type SimpleGraph } from './simple-graph.js';
 import type { Scope } from './types.js';
 
 /** A partition of the graph's nodes. */
@@ -33,7 +33,7 @@ function project(view: GraphView, options: CommunityOptions): SimpleGraph {
 
 function result(
   view: GraphView,
-  g: SimpleGraph,
+  g: Pick<SimpleGraph, 'n' | 'toView'>,
   community: Int32Array,
   rounds: number,
   modularity: number,
@@ -55,9 +55,12 @@ function result(
  * Isolated and excluded high-degree nodes end up in communities of their own.
  */
 export function louvain(view: GraphView, options: CommunityOptions = {}): CommunitiesResult {
-  const g = project(view, options);
-  const level = { ...g, weights: compactWeights(g.weights), self: new Float64Array(g.n) };
-  const { community, levels, modularity } = louvainPartition(level, options);
+  const g = projectCompact(
+    view,
+    { ...options.scope, direction: 'both' },
+    { weighted: options.weighted ?? true },
+  );
+  const { community, levels, modularity } = louvainPartition({ ...g, self: new Float64Array(g.n) }, options);
   return result(view, g, community, levels, modularity);
 }
 

@@ -3,9 +3,10 @@ import Graph from 'graphology';
 import graphologyLouvain from 'graphology-communities-louvain';
 import { describe, expect, it } from 'vitest';
 import { labelPropagation, louvain } from './communities.kernel.js';
+import { CsrBuilder } from './csr-builder.js';
 import { modularity } from './modularity.js';
 import { createRng } from './prng.js';
-import { buildSmall, canonicalPairs, type Pair, smallGraphArb } from './testing/edge-list.js';
+import { batchOf, buildSmall, canonicalPairs, type Pair, smallGraphArb } from './testing/edge-list.js';
 
 /** Q = 1/2W Σ_ij [A_ij − k_i k_j / 2W] δ(c_i, c_j), straight from the definition (dense matrix). */
 function directModularity(n: number, pairs: Pair[], comm: ArrayLike<number>): number {
@@ -95,6 +96,36 @@ describe('louvain / label propagation', () => {
         expect(r.modularity).toBeCloseTo(directModularity(g.n, g.pairs, r.communities), 10);
       }),
     );
+  });
+
+  it('Louvain on a level large enough to be swept once maps every store id to its group', () => {
+    // 17,000 groups of 8 numbers (136,000 > 2^17 nodes): each group a ring with two chords
+    // (2–4 events a pair), one single-event pair to a random other group. The builder relabels
+    // nodes in BFS order, so internal ids differ from store ids and the result has to be mapped
+    // back through the relabelling.
+    const groups = 17_000;
+    const size = 8;
+    const rng = createRng(11);
+    const pairs: Pair[] = [];
+    const add = (src: number, dst: number, weight: number) =>
+      pairs.push({ src, dst, weight, first: 0, last: 0, typeMask: 1 });
+    const heavy = () => 2 + Math.floor(rng() * 3);
+    for (let gi = 0; gi < groups; gi++) {
+      const base = gi * size;
+      for (let j = 0; j < size; j++) add(base + j, base + ((j + 1) % size), heavy());
+      add(base, base + 4, heavy());
+      add(base + 2, base + 6, heavy());
+      const other = Math.floor(rng() * groups) * size + Math.floor(rng() * size);
+      add(base + Math.floor(rng() * size), other, 1);
+    }
+    const b = new CsrBuilder(groups * size);
+    b.add(batchOf(pairs));
+    const big = b.finish();
+    const r = louvain(big, { seed: 3 });
+    for (let gi = 0; gi < groups; gi++)
+      expect(new Set(r.communities.subarray(gi * size, gi * size + size)).size).toBe(1);
+    expect(r.modularity).toBeCloseTo(modularity(big, r.communities), 10);
+    expect(r.modularity).toBeGreaterThan(0.9);
   });
 
   it('label propagation finds the planted groups and reports its modularity', () => {

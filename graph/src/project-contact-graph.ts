@@ -1,6 +1,6 @@
 import type { ContactGraph } from './contact-graph.js';
 import { type EdgeFilter, edgePasses } from './edge-filter.js';
-import type { SimpleGraph } from './simple-graph.js';
+import type { CompactGraph, SimpleGraph } from './simple-graph.js';
 
 /**
  * Whole-graph projection of a plain ContactGraph without a per-node buffer: each node's out row
@@ -8,6 +8,26 @@ import type { SimpleGraph } from './simple-graph.js';
  * (reciprocal pairs summed), in one pass. Same result as the generic path.
  */
 export function projectContactGraph(g: ContactGraph, f: EdgeFilter, weighted: boolean): SimpleGraph {
+  return mergeRows(g, f, weighted, (length) => new Float64Array(length));
+}
+
+/**
+ * {@link projectContactGraph} with Float32 weights when that is exact: a merged weight is at most
+ * twice the largest pair weight (event count), so below 2^24 when that is below 2^23.
+ */
+export function projectContactGraphCompact(g: ContactGraph, f: EdgeFilter, weighted: boolean): CompactGraph {
+  let max = 0;
+  for (let e = 0; e < g.weight.length; e++) max = Math.max(max, g.weight[e]!);
+  const exact = !weighted || max < 8_388_608;
+  return mergeRows(g, f, weighted, (length) => (exact ? new Float32Array(length) : new Float64Array(length)));
+}
+
+function mergeRows<W extends Float64Array | Float32Array>(
+  g: ContactGraph,
+  f: EdgeFilter,
+  weighted: boolean,
+  alloc: (length: number) => W,
+): Omit<SimpleGraph, 'weights'> & { weights: W } {
   const n = g.nodeCount;
   const { outOffsets, outTargets, inOffsets, inSources, inEdges, weight, highDegree } = g;
   const hd = f.excludeHighDegree;
@@ -17,7 +37,7 @@ export function projectContactGraph(g: ContactGraph, f: EdgeFilter, weighted: bo
   // One pass into buffers sized for the worst case (no reciprocal pairs), trimmed at the end.
   const cap = (f.out ? g.pairCount : 0) + (f.in ? g.pairCount : 0);
   let targets = new Int32Array(cap);
-  let weights = new Float64Array(cap);
+  let weights = alloc(cap);
   let m = 0;
   const inWeight = f.in && f.trivial ? gatherInWeights(g) : null;
   for (let u = 0; u < n; u++) {
@@ -61,7 +81,9 @@ export function projectContactGraph(g: ContactGraph, f: EdgeFilter, weighted: bo
   }
   if (m < cap) {
     targets = targets.slice(0, m);
-    weights = weights.slice(0, m);
+    const trimmed = alloc(m);
+    trimmed.set(weights.subarray(0, m));
+    weights = trimmed;
   }
   const toView = new Int32Array(n);
   for (let i = 0; i < n; i++) toView[i] = i;

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DeltaGraph } from './delta-graph.js';
 import type { GraphView } from './graph-view.js';
-import { projectGraph } from './simple-graph.js';
+import { projectCompact, projectGraph } from './simple-graph.js';
 import { buildSmall, scopeArb, smallGraphArb } from './testing/edge-list.js';
 
-function rows(view: GraphView, g: ReturnType<typeof projectGraph>): string[] {
+function rows(view: GraphView, g: ReturnType<typeof projectCompact>): string[] {
   const out: string[] = [];
   for (let i = 0; i < g.n; i++) {
     const row: string[] = [];
@@ -31,6 +31,28 @@ describe('projectGraph', () => {
           expect(rows(graph, projectGraph(graph, s, { weighted }))).toEqual(
             rows(generic, projectGraph(generic, s, { weighted })),
           );
+        },
+      ),
+    );
+  });
+});
+
+describe('projectCompact', () => {
+  it('equals projectGraph, with Float32 weights (integer event counts), on both paths', () => {
+    fc.assert(
+      fc.property(
+        smallGraphArb(),
+        scopeArb(),
+        fc.boolean(),
+        fc.boolean(),
+        (g, scope, excludeHighDegree, weighted) => {
+          const graph = buildSmall(g, { highDegree: { maxDegree: 3 } });
+          const s = { ...scope, excludeHighDegree };
+          for (const view of [graph, new DeltaGraph(graph)]) {
+            const compact = projectCompact(view, s, { weighted });
+            expect(compact.weights).toBeInstanceOf(Float32Array);
+            expect(rows(view, compact)).toEqual(rows(view, projectGraph(view, s, { weighted })));
+          }
         },
       ),
     );

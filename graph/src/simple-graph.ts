@@ -2,7 +2,7 @@ import { ContactGraph } from './contact-graph.js';
 import { compileScope } from './edge-filter.js';
 import type { GraphView } from './graph-view.js';
 import { NeighborBuffer } from './neighbor-buffer.js';
-import { projectContactGraph } from './project-contact-graph.js';
+import { projectContactGraph, projectContactGraphCompact } from './project-contact-graph.js';
 import type { Scope } from './types.js';
 
 /**
@@ -19,6 +19,9 @@ export interface SimpleGraph {
   directed: boolean;
   toView: Int32Array;
 }
+
+/** A {@link SimpleGraph} whose weights may be Float32 (only where that is exact). */
+export type CompactGraph = Omit<SimpleGraph, 'weights'> & { weights: Float64Array | Float32Array };
 
 /** Options of {@link projectGraph}. */
 export interface ProjectOptions {
@@ -83,4 +86,30 @@ export function projectGraph(view: GraphView, scope: Scope = {}, options: Projec
     }
   }
   return { n, offsets, targets, weights, directed: !(f.out && f.in), toView };
+}
+
+/**
+ * {@link projectGraph} with Float32 weights when every weight is an integer below 2^24 (exact),
+ * for kernels that stream the weights many times (Louvain: half the bytes). A ContactGraph's
+ * projection writes them so directly, measured at 1 M nodes / 7.4 M pairs: 0.68–0.93 s (median
+ * 0.74 s) instead of 0.68–1.13 s (median 0.95 s) for the Float64 projection and its Float32 copy.
+ */
+export function projectCompact(
+  view: GraphView,
+  scope: Scope = {},
+  options: ProjectOptions = {},
+): CompactGraph {
+  if (view instanceof ContactGraph && !options.nodes)
+    return projectContactGraphCompact(view, compileScope(scope), options.weighted ?? true);
+  const g = projectGraph(view, scope, options);
+  return { ...g, weights: compactWeights(g.weights) };
+}
+
+/** The weights as Float32 when that is exact (every weight an integer below 2^24), else as they are. */
+function compactWeights(weights: Float64Array): Float64Array | Float32Array {
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    if (!(w >= 0 && w < 16_777_216 && Math.floor(w) === w)) return weights;
+  }
+  return new Float32Array(weights);
 }
