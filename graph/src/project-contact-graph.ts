@@ -8,36 +8,51 @@ import type { CompactGraph, SimpleGraph } from './simple-graph.js';
  * (reciprocal pairs summed), in one pass. Same result as the generic path.
  */
 export function projectContactGraph(g: ContactGraph, f: EdgeFilter, weighted: boolean): SimpleGraph {
-  return mergeRows(g, f, weighted, (length) => new Float64Array(length));
+  const weights = new Float64Array(capacity(g, f));
+  const rows = mergeRows(g, f, weighted, weights);
+  const m = rows.targets.length;
+  // Exact sizes: a projection may be kept, and a scope can leave most of the buffers unused.
+  if (m === weights.length) return { ...rows, weights };
+  return { ...rows, targets: rows.targets.slice(), weights: weights.slice(0, m) };
 }
 
 /**
- * {@link projectContactGraph} with Float32 weights when that is exact: a merged weight is at most
- * twice the largest pair weight (event count), so below 2^24 when that is below 2^23.
+ * {@link projectContactGraph} with Float32 weights when that is exact (a merged weight is at most
+ * twice the largest pair weight, an event count, so below 2^24 when that is below 2^23), and
+ * views of the filled part of the buffers for a caller that drops them soon (Louvain): copying
+ * them to the exact size took 80–100 ms at 1 M nodes / 7.4 M pairs.
  */
 export function projectContactGraphCompact(g: ContactGraph, f: EdgeFilter, weighted: boolean): CompactGraph {
   let max = 0;
   for (let e = 0; e < g.weight.length; e++) max = Math.max(max, g.weight[e]!);
-  const exact = !weighted || max < 8_388_608;
-  return mergeRows(g, f, weighted, (length) => (exact ? new Float32Array(length) : new Float64Array(length)));
+  const cap = capacity(g, f);
+  const weights = !weighted || max < 8_388_608 ? new Float32Array(cap) : new Float64Array(cap);
+  const rows = mergeRows(g, f, weighted, weights);
+  return { ...rows, weights: weights.subarray(0, rows.targets.length) };
 }
 
-function mergeRows<W extends Float64Array | Float32Array>(
+/** Entries in the worst case (no reciprocal pairs). */
+function capacity(g: ContactGraph, f: EdgeFilter): number {
+  return (f.out ? g.pairCount : 0) + (f.in ? g.pairCount : 0);
+}
+
+/**
+ * The merge, in one pass into buffers of {@link capacity} entries (`weights` is the caller's),
+ * filled as far as the returned targets (a view) reach.
+ */
+function mergeRows(
   g: ContactGraph,
   f: EdgeFilter,
   weighted: boolean,
-  alloc: (length: number) => W,
-): Omit<SimpleGraph, 'weights'> & { weights: W } {
+  weights: Float64Array | Float32Array,
+): Omit<SimpleGraph, 'weights'> {
   const n = g.nodeCount;
   const { outOffsets, outTargets, inOffsets, inSources, inEdges, weight, highDegree } = g;
   const hd = f.excludeHighDegree;
   const skip = (v: number) => hd && ((highDegree[v >>> 5]! >>> (v & 31)) & 1) === 1;
   const ok = (e: number) => f.trivial || edgePasses(f, weight[e]!, g.first[e]!, g.last[e]!, g.typeMask[e]!);
   const offsets = new Int32Array(n + 1);
-  // One pass into buffers sized for the worst case (no reciprocal pairs), trimmed at the end.
-  const cap = (f.out ? g.pairCount : 0) + (f.in ? g.pairCount : 0);
-  let targets = new Int32Array(cap);
-  let weights = alloc(cap);
+  const targets = new Int32Array(capacity(g, f));
   let m = 0;
   const inWeight = f.in && f.trivial ? gatherInWeights(g) : null;
   for (let u = 0; u < n; u++) {
@@ -79,15 +94,9 @@ function mergeRows<W extends Float64Array | Float32Array>(
     }
     offsets[u + 1] = m;
   }
-  if (m < cap) {
-    targets = targets.slice(0, m);
-    const trimmed = alloc(m);
-    trimmed.set(weights.subarray(0, m));
-    weights = trimmed;
-  }
   const toView = new Int32Array(n);
   for (let i = 0; i < n; i++) toView[i] = i;
-  return { n, offsets, targets, weights, directed: !(f.out && f.in), toView };
+  return { n, offsets, targets: targets.subarray(0, m), directed: !(f.out && f.in), toView };
 }
 
 /**
