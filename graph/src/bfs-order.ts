@@ -8,8 +8,8 @@ import { buildCallers } from './in-adjacency.js';
  *
  * Each BFS level is expanded in increasing old id rather than in discovery order: the rows are
  * then read in address order instead of at random (random reads over hundreds of MiB cost
- * ~250 ns each on this machine, TLB misses included — measured 0.9 s for the expansion at
- * 1 M numbers / 7.4 M pairs in discovery order, see docs/benchmarks.md for the figure now).
+ * ~250 ns each on this machine, TLB misses included — measured at 1 M numbers / 7.4 M pairs:
+ * 0.85–1.0 s for the expansion in discovery order, ~0.25 s by sorted levels; ADR 0005).
  *
  * Input is a CSR sorted by (source, target), with each node's in-degree when the caller knows
  * it. Writes toExternal (new id → old id).

@@ -12,14 +12,18 @@ export interface BuildOptions {
   highDegree?: HighDegreeOptions;
 }
 
-/** The graph's pair rows: row u is [offsets[u], offsets[u+1]), sorted by target. */
-interface PairRows {
-  offsets: Int32Array;
-  targets: Int32Array;
+/** What a pair carries besides its ends. */
+interface PairData {
   weight: Uint32Array;
   first: Uint32Array;
   last: Uint32Array;
   typeMask: Uint8Array;
+}
+
+/** The graph's pair rows: row u is [offsets[u], offsets[u+1]), sorted by target. */
+interface PairRows extends PairData {
+  offsets: Int32Array;
+  targets: Int32Array;
 }
 
 /**
@@ -44,8 +48,6 @@ export class CsrBuilder {
   private sorted = true;
   private lastSource = -1;
   private lastTarget = -1;
-  /** Self-pairs dropped by the last `finish`. */
-  droppedSelfPairs = 0;
 
   constructor(
     readonly nodeCount: number,
@@ -53,6 +55,11 @@ export class CsrBuilder {
   ) {
     this.outDegree = new Int32Array(nodeCount);
     this.inDegree = new Int32Array(nodeCount);
+  }
+
+  /** Self-pairs among the pairs added (dropped by `finish`). */
+  get droppedSelfPairs(): number {
+    return this.selfPairs;
   }
 
   /** Adds a batch (copied); throws RangeError on an id outside 0..nodeCount-1. */
@@ -108,7 +115,6 @@ export class CsrBuilder {
   /** Builds the graph (arrays on SharedArrayBuffer) and releases the copied batches. */
   finish(): ContactGraph {
     const n = this.nodeCount;
-    this.droppedSelfPairs = this.selfPairs;
     let batches = this.chunks;
     this.chunks = [];
     let outDegree = this.outDegree;
@@ -255,7 +261,7 @@ const SHORT_ROW = 32;
 function sortRows(n: number, rows: PairRows): void {
   const { offsets, targets, weight, first, last, typeMask } = rows;
   let slot: Int32Array | null = null;
-  let scratch: PairRows | null = null;
+  let scratch: PairData | null = null;
   for (let u = 0; u < n; u++) {
     const a = offsets[u]!;
     const b = offsets[u + 1]!;
@@ -288,8 +294,6 @@ function sortRows(n: number, rows: PairRows): void {
     if (!scratch || scratch.weight.length < b - a) {
       const len = Math.max(b - a, 1024);
       scratch = {
-        offsets: new Int32Array(0),
-        targets: new Int32Array(0),
         weight: new Uint32Array(len),
         first: new Uint32Array(len),
         last: new Uint32Array(len),
