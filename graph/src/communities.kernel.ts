@@ -3,7 +3,7 @@ import type { GraphView } from './graph-view.js';
 import { labelPropagationCore } from './label-propagation-core.js';
 import { type LouvainCoreOptions, louvainPartition } from './louvain-core.js';
 import { modularityOf } from './modularity.js';
-import { projectCompact, projectGraph, type SimpleGraph } from './simple-graph.js';
+import { type ProjectOptions, projectCompact, projectGraph, type SimpleGraph } from './simple-graph.js';
 import type { Scope } from './types.js';
 
 /** A partition of the graph's nodes. */
@@ -27,8 +27,13 @@ export interface CommunityOptions extends LouvainCoreOptions {
   maxIterations?: number;
 }
 
-function project(view: GraphView, options: CommunityOptions): SimpleGraph {
-  return projectGraph(view, { ...options.scope, direction: 'both' }, { weighted: options.weighted ?? true });
+/** The undirected projection communities live on, by `projector` (plain or compact weights). */
+function project<G>(
+  view: GraphView,
+  options: CommunityOptions,
+  projector: (view: GraphView, scope: Scope, options: ProjectOptions) => G,
+): G {
+  return projector(view, { ...options.scope, direction: 'both' }, { weighted: options.weighted ?? true });
 }
 
 function result(
@@ -55,11 +60,7 @@ function result(
  * Isolated and excluded high-degree nodes end up in communities of their own.
  */
 export function louvain(view: GraphView, options: CommunityOptions = {}): CommunitiesResult {
-  const g = projectCompact(
-    view,
-    { ...options.scope, direction: 'both' },
-    { weighted: options.weighted ?? true },
-  );
+  const g = project(view, options, projectCompact);
   const { community, levels, modularity } = louvainPartition({ ...g, self: new Float64Array(g.n) }, options);
   return result(view, g, community, levels, modularity);
 }
@@ -70,7 +71,7 @@ export function louvain(view: GraphView, options: CommunityOptions = {}): Commun
  * planted partition: modularity 0.58 vs 0.6+ shuffled).
  */
 export function labelPropagation(view: GraphView, options: CommunityOptions = {}): CommunitiesResult {
-  const g = project(view, options);
+  const g = project(view, options, projectGraph);
   const { community, iterations } = labelPropagationCore(
     g,
     options.seed ?? 1,

@@ -16,23 +16,26 @@ function rows(view: GraphView, g: ReturnType<typeof projectCompact>): string[] {
   return out;
 }
 
+/** A small graph (nodes above degree 3 flagged), a scope with or without them, weighted or not. */
+function projectionCase() {
+  return fc
+    .tuple(smallGraphArb(), scopeArb(), fc.boolean(), fc.boolean())
+    .map(([g, scope, excludeHighDegree, weighted]) => ({
+      graph: buildSmall(g, { highDegree: { maxDegree: 3 } }),
+      scope: { ...scope, excludeHighDegree },
+      weighted,
+    }));
+}
+
 describe('projectGraph', () => {
   it('the merge-based fast path equals the generic neighbour-buffer path', () => {
     fc.assert(
-      fc.property(
-        smallGraphArb(),
-        scopeArb(),
-        fc.boolean(),
-        fc.boolean(),
-        (g, scope, excludeHighDegree, weighted) => {
-          const graph = buildSmall(g, { highDegree: { maxDegree: 3 } });
-          const s = { ...scope, excludeHighDegree };
-          const generic = new DeltaGraph(graph);
-          expect(rows(graph, projectGraph(graph, s, { weighted }))).toEqual(
-            rows(generic, projectGraph(generic, s, { weighted })),
-          );
-        },
-      ),
+      fc.property(projectionCase(), ({ graph, scope, weighted }) => {
+        const generic = new DeltaGraph(graph);
+        expect(rows(graph, projectGraph(graph, scope, { weighted }))).toEqual(
+          rows(generic, projectGraph(generic, scope, { weighted })),
+        );
+      }),
     );
   });
 });
@@ -40,21 +43,13 @@ describe('projectGraph', () => {
 describe('projectCompact', () => {
   it('equals projectGraph, with Float32 weights (integer event counts), on both paths', () => {
     fc.assert(
-      fc.property(
-        smallGraphArb(),
-        scopeArb(),
-        fc.boolean(),
-        fc.boolean(),
-        (g, scope, excludeHighDegree, weighted) => {
-          const graph = buildSmall(g, { highDegree: { maxDegree: 3 } });
-          const s = { ...scope, excludeHighDegree };
-          for (const view of [graph, new DeltaGraph(graph)]) {
-            const compact = projectCompact(view, s, { weighted });
-            expect(compact.weights).toBeInstanceOf(Float32Array);
-            expect(rows(view, compact)).toEqual(rows(view, projectGraph(view, s, { weighted })));
-          }
-        },
-      ),
+      fc.property(projectionCase(), ({ graph, scope, weighted }) => {
+        for (const view of [graph, new DeltaGraph(graph)]) {
+          const compact = projectCompact(view, scope, { weighted });
+          expect(compact.weights).toBeInstanceOf(Float32Array);
+          expect(rows(view, compact)).toEqual(rows(view, projectGraph(view, scope, { weighted })));
+        }
+      }),
     );
   });
 });
