@@ -12,15 +12,31 @@ import { type Database, openDatabase } from '../../db/client';
 import { addMemberships, buildCompartment } from '../access/access.factory';
 import { buildUser } from '../auth/user.factory';
 
-/** Every file under `dir` whose bytes contain `needle`. */
+/**
+ * Every file under `dir` whose bytes contain `needle`. The PostgreSQL server is live while we
+ * scan, so a file or folder listed a moment ago may be gone (it rewrites caches such as
+ * pg_internal.init by unlink and rename, and drops temporary folders): what is gone no longer
+ * holds anything at rest, so it is skipped rather than failing the scan.
+ */
 function filesContaining(dir: string, needle: string): string[] {
   const wanted = Buffer.from(needle);
   const hits: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if (fs.readFileSync(file).includes(wanted)) hits.push(file);
-  }
+  const ifPresent = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  };
+  const walk = (folder: string): void => {
+    for (const entry of ifPresent(() => fs.readdirSync(folder, { withFileTypes: true })) ?? []) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.isFile() && ifPresent(() => fs.readFileSync(file))?.includes(wanted)) hits.push(file);
+    }
+  };
+  walk(dir);
   return hits;
 }
 
