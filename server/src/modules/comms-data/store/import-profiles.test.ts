@@ -26,7 +26,7 @@ const cases: Case[] = [
   {
     profile: 'generic',
     file: 'generic.csv',
-    counts: { read: 10, loaded: 3, duplicates: 1, rejected: 6 },
+    counts: { read: 12, loaded: 3, duplicates: 1, rejected: 8 },
     rejects: [
       [5, 'empty A party'],
       [6, 'bad B number'],
@@ -34,6 +34,8 @@ const cases: Case[] = [
       [8, 'unknown type code'],
       [9, 'wrong column count'],
       [11, 'bad duration'],
+      [12, 'bad duration'], // too large for the duration column: a reject, not a failed import
+      [13, 'empty B party'], // a blank party is named before a bad one
     ],
   },
   {

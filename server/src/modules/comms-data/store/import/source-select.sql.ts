@@ -87,6 +87,9 @@ function partyLayers(profile: ProviderProfile): { strip: string; candidate: stri
   };
 }
 
+/** The type code as matched: computed once per row in the stripping layer (see stageSelectSql). */
+const TYPE_KEY = 'upper(trim(r_type))';
+
 function typeSql(profile: ProviderProfile): { type: string; served: string } {
   const fallback =
     profile.eventType.default === undefined ? 'NULL' : String(EVENT_TYPE_CODES[profile.eventType.default]);
@@ -96,15 +99,14 @@ function typeSql(profile: ProviderProfile): { type: string; served: string } {
     served: typeof v === 'string' ? 0 : v.served === 'b' ? 1 : 0,
   }));
   if (profile.columns.type === undefined) return { type: fallback, served: '0' };
-  const key = 'upper(trim(r_type))';
   const typeWhens = entries
     .map((e) => `WHEN ${sqlString(e.code)} THEN ${EVENT_TYPE_CODES[e.type]}`)
     .join(' ');
   const servedWhens = entries.map((e) => `WHEN ${sqlString(e.code)} THEN ${e.served}`).join(' ');
-  const empty = `r_type IS NULL OR trim(r_type) = ''`;
+  const empty = `k_type IS NULL OR k_type = ''`;
   return {
-    type: `CASE WHEN ${empty} THEN ${fallback} ELSE (CASE ${key} ${typeWhens || 'WHEN NULL THEN NULL'} END) END`,
-    served: `CASE WHEN ${empty} THEN 0 ELSE coalesce(CASE ${key} ${servedWhens || 'WHEN NULL THEN NULL'} END, 0) END`,
+    type: `CASE WHEN ${empty} THEN ${fallback} ELSE (CASE k_type ${typeWhens || 'WHEN NULL THEN NULL'} END) END`,
+    served: `CASE WHEN ${empty} THEN 0 ELSE coalesce(CASE k_type ${servedWhens || 'WHEN NULL THEN NULL'} END, 0) END`,
   };
 }
 
@@ -117,14 +119,14 @@ function timeSql(profile: ProviderProfile): string {
     const baseUs = Date.parse(t.base) * 1000;
     const lo = Math.ceil((0 - baseUs) / mult);
     const hi = Math.floor((4_294_967_295_000_000 - baseUs) / mult);
-    const v = `TRY_CAST(trim(${raw}) AS BIGINT)`;
+    const v = `TRY_CAST(${raw} AS BIGINT)`; // DuckDB's casts accept surrounding whitespace
     ts = `CASE WHEN ${v} BETWEEN ${lo} AND ${hi} THEN make_timestamp(${baseUs} + ${v} * ${mult}) END`;
   } else {
     // The import connection's TimeZone is the profile's zone, so a TIMESTAMP → TIMESTAMPTZ cast
     // reads local time there (DST-aware, via ICU); explicit offsets in ISO text win.
     const local =
       t.kind === 'iso'
-        ? `TRY_CAST(trim(${raw}) AS TIMESTAMPTZ)`
+        ? `TRY_CAST(${raw} AS TIMESTAMPTZ)`
         : `CAST(try_strptime(trim(${raw}), [${(Array.isArray(t.format) ? t.format : [t.format]).map(sqlString).join(', ')}]) AS TIMESTAMPTZ)`;
     ts = `make_timestamp(epoch_us(${local}))`;
   }
@@ -132,14 +134,17 @@ function timeSql(profile: ProviderProfile): string {
 }
 
 function durationSql(profile: ProviderProfile): string {
-  const r = `NULLIF(trim(r_duration), '')`;
+  // TRY_CAST reads '' and blanks as NULL; a value too large for INTEGER is NULL too ('bad duration').
+  const r = 'r_duration';
   switch (profile.duration) {
     case 's':
-      return `CAST(round(TRY_CAST(${r} AS DOUBLE)) AS INTEGER)`;
+      return `TRY_CAST(round(TRY_CAST(${r} AS DOUBLE)) AS INTEGER)`;
     case 'ms':
-      return `CAST(round(TRY_CAST(${r} AS DOUBLE) / 1000) AS INTEGER)`;
-    case 'hms':
-      return `CASE WHEN regexp_full_match(${r}, '[0-9]+:[0-5][0-9]:[0-5][0-9]') THEN CAST(epoch(TRY_CAST(${r} AS INTERVAL)) AS INTEGER) END`;
+      return `TRY_CAST(round(TRY_CAST(${r} AS DOUBLE) / 1000) AS INTEGER)`;
+    case 'hms': {
+      const t = `NULLIF(trim(${r}), '')`;
+      return `CASE WHEN regexp_full_match(${t}, '[0-9]+:[0-5][0-9]:[0-5][0-9]') THEN TRY_CAST(epoch(TRY_CAST(${t} AS INTERVAL)) AS INTEGER) END`;
+    }
   }
 }
 
@@ -159,17 +164,20 @@ export function stageSelectSql(
   const { type, served } = typeSql(profile);
   const party = partyLayers(profile);
   const raw = `SELECT ${raws}${profile.format === 'parquet' ? ', file_row_number' : ''} FROM ${readerSql(profile, spec, names)}`;
-  const stripped = `SELECT *, ${party.strip} FROM (${raw})`;
+  const stripped = `SELECT *, ${party.strip}, ${TYPE_KEY} AS k_type FROM (${raw})`;
   const candidates = `SELECT *, ${party.candidate} FROM (${stripped})`;
   const converted = `SELECT r.*, ${rec} AS rec_raw, ${party.valid},
       ${timeSql(profile)} AS ts0, ${type} AS type, ${served} AS served, ${durationSql(profile)} AS duration_s,
       NULLIF(trim(r_cellId), '') AS cell_id, NULLIF(trim(r_imei), '') AS imei, NULLIF(trim(r_imsi), '') AS imsi
     FROM (${candidates}) r`;
+  // A blank party never normalises, so the blank checks run only on rows with a NULL party.
+  const blank = (x: string) => `${x} IS NULL OR trim(${x}) = ''`;
   const reason = `CASE
-      WHEN r_a IS NULL OR trim(r_a) = '' THEN 'empty A party'
-      WHEN r_b IS NULL OR trim(r_b) = '' THEN 'empty B party'
-      WHEN a IS NULL THEN 'bad A number'
-      WHEN b IS NULL THEN 'bad B number'
+      WHEN a IS NULL OR b IS NULL THEN (CASE
+        WHEN ${blank('r_a')} THEN 'empty A party'
+        WHEN ${blank('r_b')} THEN 'empty B party'
+        WHEN a IS NULL THEN 'bad A number'
+        ELSE 'bad B number' END)
       WHEN start_ts IS NULL THEN 'bad time'
       WHEN type IS NULL THEN 'unknown type code'
       WHEN duration_s IS NULL AND NULLIF(trim(r_duration), '') IS NOT NULL THEN 'bad duration'
