@@ -104,6 +104,11 @@ async function main(): Promise<void> {
   await mkdir(work, { recursive: true });
   const check = new AnswerCheck();
   const rows: ReportRow[] = [];
+  /** Adds lines to the table and logs each at once, so a long run (L) that is stopped keeps its figures. */
+  const report = (...added: ReportRow[]): void => {
+    for (const r of added) log(`${r.line}: ours ${r.ours} | DuckDB ${r.duckdb} | ${r.ratio} ${r.verdict}`);
+    rows.push(...added);
+  };
 
   // Ingest: Parquet first (dataset dropped), then CSV (the last import is the dataset queried).
   const store = new DuckDbStore(work);
@@ -128,7 +133,7 @@ async function main(): Promise<void> {
   check.equal('records read from Parquet', 'ours', pq.read, 'DuckDB read_parquet', rawPq.result);
   check.equal('records loaded', 'CSV import', csv.loaded, 'Parquet import', pq.loaded);
   const mb = (files.csvBytes / 2 ** 20).toFixed(0);
-  rows.push({
+  report({
     line: `ingest CSV (${csv.read.toLocaleString('en')} rows, ${mb} MiB)`,
     ours: `${fmtMs(csv.ms)} · ${fmtRate(csv.rowsPerS)}`,
     duckdb: `read_csv→table ${fmtMs(rawCsv.ms)} · ${fmtRate(rawCsv.result / (rawCsv.ms / 1000))}; scan only ${fmtMs(scanCsv.ms)}`,
@@ -137,7 +142,7 @@ async function main(): Promise<void> {
     target: '≤ 1.2× read_csv (M)',
     verdict: verdict(csv.ms <= 1.2 * rawCsv.ms, 'M', size),
   });
-  rows.push({
+  report({
     line: `ingest Parquet (${(files.parquetBytes / 2 ** 20).toFixed(0)} MiB)`,
     ours: `${fmtMs(pq.ms)} · ${fmtRate(pq.rowsPerS)}`,
     duckdb: `read_parquet→table ${fmtMs(rawPq.ms)} · ${fmtRate(rawPq.result / (rawPq.ms / 1000))}; scan only ${fmtMs(scanPq.ms)}`,
@@ -177,7 +182,7 @@ async function main(): Promise<void> {
     glSnap = await gl.snapshot(join(work, 'graphology.json'));
   }
   built.batches.length = 0;
-  rows.push({
+  report({
     line: `graph build (${graph.nodeCount.toLocaleString('en')} numbers, ${graph.pairCount.toLocaleString('en')} pairs)`,
     ours: fmtMs(built.ms),
     duckdb: '—',
@@ -186,7 +191,7 @@ async function main(): Promise<void> {
     target: size === 'L' ? '≤ 20 s (L)' : '≤ 3 s (M)',
     verdict: verdict(built.ms <= (size === 'L' ? 20_000 : 3000), size === 'L' ? 'L' : 'M', size),
   });
-  rows.push({
+  report({
     line: `snapshot save / reload (${fmtBytes(snap.bytes)})`,
     ours: `${fmtMs(snap.saveMs)} / ${fmtMs(snap.loadMs)}`,
     duckdb: '—',
@@ -196,7 +201,7 @@ async function main(): Promise<void> {
     verdict: verdict(snap.loadMs <= 3000, 'L', size),
   });
   const glBpp = gl ? gl.heapBytes / graph.pairCount : Number.NaN;
-  rows.push({
+  report({
     line: 'bytes per contact pair (incl. weight, times, types)',
     ours: graph.bytesPerPair().toFixed(1),
     duckdb: '—',
@@ -219,7 +224,7 @@ async function main(): Promise<void> {
   if (pair && rawCo)
     check.equal('co-location of a pair', 'store', pair.occurrences, 'DuckDB raw events', rawCo.result);
   const runs = { fast: cfg.fast, sql: cfg.sql, slow: cfg.slow };
-  rows.push(
+  report(
     ...(await graphQueries({
       size,
       graph,
@@ -235,9 +240,9 @@ async function main(): Promise<void> {
   );
   sql.close();
   const [tlRow, pairTlRow, coRow, pairCoRow] = sq.rows;
-  rows.push(withRawPeer(tlRow!, sq.timelineMs, raw.ms), pairTlRow!, coRow!);
-  rows.push(pair && rawCo ? withRawPeer(pairCoRow!, pair.ms, rawCo.ms) : pairCoRow!, repeatedRow);
-  rows.push({
+  report(withRawPeer(tlRow!, sq.timelineMs, raw.ms), pairTlRow!, coRow!);
+  report(pair && rawCo ? withRawPeer(pairCoRow!, pair.ms, rawCo.ms) : pairCoRow!, repeatedRow);
+  report({
     line: 'process RSS after load (graph + store)',
     ours: fmtBytes(rss),
     duckdb: '—',
@@ -246,7 +251,7 @@ async function main(): Promise<void> {
     target: '≤ 1.5 GiB (M)',
     verdict: verdict(rss <= 1.5 * 2 ** 30, 'M', size),
   });
-  rows.push({
+  report({
     line: 'process RSS after the whole-dataset co-location join (DuckDB keeps its buffers)',
     ours: fmtBytes(rssAfterJoin),
     duckdb: '—',

@@ -3,20 +3,42 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 /**
  * Tables of one dataset's DuckDB file. `events` is append-only; `events_by_party`,
  * `events_by_cell` and `pairs` are derived from it after each import (see import/rebuild-derived.ts).
+ * The column lists are functions of the table name because an import builds its tables under a
+ * {@link SHADOW_PREFIX} name first and renames them into place when it commits.
  */
-export const DATASET_SCHEMA_SQL = `
-CREATE TABLE IF NOT EXISTS numbers (id INTEGER NOT NULL, number VARCHAR NOT NULL UNIQUE);
-CREATE INDEX IF NOT EXISTS numbers_by_id ON numbers (id);
-CREATE TABLE IF NOT EXISTS events (
+export const TABLE_DDL = {
+  events: (name: string) => `CREATE TABLE ${name} (
   id BIGINT NOT NULL, type TINYINT NOT NULL, a_id INTEGER NOT NULL, b_id INTEGER NOT NULL,
   start_ts TIMESTAMP NOT NULL, duration_s INTEGER, cell_id VARCHAR, imei VARCHAR, imsi VARCHAR,
-  served TINYINT NOT NULL, source_file VARCHAR NOT NULL, source_line BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS events_by_party (
+  served TINYINT NOT NULL, source_file VARCHAR NOT NULL, source_line BIGINT NOT NULL)`,
+  events_by_party: (name: string) => `CREATE TABLE ${name} (
   party_id INTEGER NOT NULL, start_ts TIMESTAMP NOT NULL, other_id INTEGER NOT NULL, dir TINYINT NOT NULL,
-  type TINYINT NOT NULL, duration_s INTEGER, cell_id VARCHAR, event_id BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS pairs (
+  type TINYINT NOT NULL, duration_s INTEGER, cell_id VARCHAR, event_id BIGINT NOT NULL)`,
+  events_by_cell: (name: string) => `CREATE TABLE ${name} (
+  cell_id VARCHAR, start_ts TIMESTAMP, party_id INTEGER, other_id INTEGER, event_id BIGINT)`,
+  pairs: (name: string) => `CREATE TABLE ${name} (
   a_id INTEGER NOT NULL, b_id INTEGER NOT NULL, weight UINTEGER NOT NULL, first_seen UINTEGER NOT NULL,
-  last_seen UINTEGER NOT NULL, type_mask UTINYINT NOT NULL);
+  last_seen UINTEGER NOT NULL, type_mask UTINYINT NOT NULL)`,
+} as const;
+
+export type ShadowedTable = keyof typeof TABLE_DDL;
+
+/**
+ * Prefix of the tables an import writes before it commits. DuckDB scans data written inside the
+ * open transaction on one thread only (its transaction-local storage), so the import writes its
+ * bulk in committed `import_*` tables that no reader ever names, and one short transaction at the
+ * end swaps them in (ADR 0006). Left over only by a killed import; dropped when the file opens.
+ */
+export const SHADOW_PREFIX = 'import_';
+
+const CREATE_IF_MISSING = (ddl: string) => ddl.replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS ');
+
+const DATASET_SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS numbers (id INTEGER NOT NULL, number VARCHAR NOT NULL UNIQUE);
+CREATE INDEX IF NOT EXISTS numbers_by_id ON numbers (id);
+${CREATE_IF_MISSING(TABLE_DDL.events('events'))};
+${CREATE_IF_MISSING(TABLE_DDL.events_by_party('events_by_party'))};
+${CREATE_IF_MISSING(TABLE_DDL.pairs('pairs'))};
 CREATE TABLE IF NOT EXISTS cell_sites (cell_id VARCHAR NOT NULL, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, azimuth SMALLINT);
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR NOT NULL, value BIGINT NOT NULL);
 `;
@@ -24,15 +46,31 @@ CREATE TABLE IF NOT EXISTS meta (key VARCHAR NOT NULL, value BIGINT NOT NULL);
 export type MetaKey = 'data_version' | 'next_event_id' | 'next_number_id' | 'ebp_runs';
 
 /** Located rows of events_by_party sorted by (cell, time): co-location reads cell/time ranges. */
-export const EVENTS_BY_CELL_SELECT = `SELECT cell_id, start_ts, party_id, other_id, event_id FROM events_by_party
+export function eventsByCellSelect(eventsByParty: string): string {
+  return `SELECT cell_id, start_ts, party_id, other_id, event_id FROM ${eventsByParty}
   WHERE cell_id IS NOT NULL ORDER BY cell_id, start_ts`;
+}
 
-/** Creates the tables, and derives events_by_cell for a dataset written before it existed. */
+/** Drops the shadow tables a killed import left behind (see {@link SHADOW_PREFIX}). */
+export async function dropShadowTables(connection: DuckDBConnection): Promise<void> {
+  const reader = await connection.runAndReadAll(
+    `SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND starts_with(table_name, '${SHADOW_PREFIX}')`,
+  );
+  for (const [name] of reader.getRows()) await connection.run(`DROP TABLE IF EXISTS "${String(name)}"`);
+}
+
+/**
+ * Creates the tables, drops a killed import's shadow tables, and derives events_by_cell for a
+ * dataset written before it existed.
+ */
 export async function ensureSchema(connection: DuckDBConnection): Promise<void> {
   await connection.run(DATASET_SCHEMA_SQL);
+  await dropShadowTables(connection);
   const r = await connection.runAndReadAll(
     "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'events_by_cell' AND NOT temporary",
   );
-  if (Number(r.getRowObjects()[0]!.n) === 0)
-    await connection.run(`CREATE TABLE events_by_cell AS ${EVENTS_BY_CELL_SELECT}`);
+  if (Number(r.getRowObjects()[0]!.n) === 0) {
+    await connection.run(TABLE_DDL.events_by_cell('events_by_cell'));
+    await connection.run(`INSERT INTO events_by_cell ${eventsByCellSelect('events_by_party')}`);
+  }
 }

@@ -1,4 +1,5 @@
 import { mkdir, rm } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { AnalyticsStore, DatasetStore } from './analytics-store.types.js';
@@ -6,6 +7,20 @@ import { ensureSchema } from './dataset-schema.sql.js';
 import { DuckDbDataset } from './duckdb-dataset.js';
 
 const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+export interface DuckDbStoreOptions {
+  /**
+   * Most memory one dataset's DuckDB may hold (its buffer pool: caches, sorts, hash tables; beyond
+   * it, sorts and joins spill to `<file>.tmp`). DuckDB's own default is 80 % of RAM per database,
+   * so two open datasets could take the whole machine from the server and its graphs. Default: a
+   * quarter of RAM, at least 1 GiB.
+   */
+  memoryLimitBytes?: number;
+}
+
+export function defaultMemoryLimitBytes(): number {
+  return Math.max(2 ** 30, Math.floor(totalmem() / 4));
+}
 
 /**
  * AnalyticsStore on embedded DuckDB: one database file per dataset at `<dir>/<datasetId>.duckdb`
@@ -16,7 +31,14 @@ export class DuckDbStore implements AnalyticsStore {
   private readonly instances = new Map<string, Promise<DuckDBInstance>>();
   private readonly datasets = new Map<string, DuckDbDataset>();
 
-  constructor(private readonly dir: string) {}
+  private readonly memoryLimitBytes: number;
+
+  constructor(
+    private readonly dir: string,
+    options: DuckDbStoreOptions = {},
+  ) {
+    this.memoryLimitBytes = options.memoryLimitBytes ?? defaultMemoryLimitBytes();
+  }
 
   /** The file holding a dataset; ids are restricted so they cannot escape the directory. */
   pathOf(datasetId: string): string {
@@ -43,7 +65,9 @@ export class DuckDbStore implements AnalyticsStore {
     if (!pending) {
       pending = (async () => {
         await mkdir(this.dir, { recursive: true });
-        const instance = await DuckDBInstance.create(path);
+        const instance = await DuckDBInstance.create(path, {
+          memory_limit: `${Math.floor(this.memoryLimitBytes / 2 ** 20)}MiB`,
+        });
         const connection = await instance.connect();
         try {
           await ensureSchema(connection);
@@ -56,6 +80,18 @@ export class DuckDbStore implements AnalyticsStore {
       this.instances.set(datasetId, pending);
     }
     return pending;
+  }
+
+  /** A DuckDB setting of a dataset's open database, as DuckDB reports it (e.g. 'memory_limit'). */
+  async setting(datasetId: string, name: string): Promise<string> {
+    const instance = await this.open(datasetId, this.pathOf(datasetId));
+    const connection = await instance.connect();
+    try {
+      const reader = await connection.runAndReadAll('SELECT current_setting($1) AS v', [name]);
+      return String(reader.getRowObjects()[0]!.v);
+    } finally {
+      connection.closeSync();
+    }
   }
 
   private async closeDataset(datasetId: string): Promise<void> {

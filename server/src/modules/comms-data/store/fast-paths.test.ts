@@ -182,3 +182,20 @@ it('pair timeline and time-zone bins from the single-statement timeline', async 
   ]);
   await store.close();
 });
+
+it("bounds each dataset's DuckDB memory: a quarter of RAM by default, or as configured", async () => {
+  const { defaultMemoryLimitBytes } = await import('./duckdb-store.js');
+  /** DuckDB prints the limit rounded to one decimal, e.g. '1.5 GiB'. */
+  const bytes = (s: string) => {
+    const m = /^([\d.]+) (KiB|MiB|GiB|TiB)$/.exec(s);
+    if (!m) throw new Error(`unexpected memory_limit '${s}'`);
+    return Number(m[1]) * 1024 ** (1 + ['KiB', 'MiB', 'GiB', 'TiB'].indexOf(m[2]!));
+  };
+  const near = (got: number, want: number) => expect(Math.abs(got - want) / want).toBeLessThan(0.02);
+  const configured = new DuckDbStore(temp.dir, { memoryLimitBytes: 1536 * 2 ** 20 });
+  near(bytes(await configured.setting('a', 'memory_limit')), 1536 * 2 ** 20);
+  await configured.close();
+  const byDefault = new DuckDbStore(temp.dir);
+  near(bytes(await byDefault.setting('b', 'memory_limit')), defaultMemoryLimitBytes());
+  await byDefault.close();
+});

@@ -30,6 +30,17 @@ async function checksum(path: string): Promise<string> {
   return parts.join(' ');
 }
 
+async function shadowTables(path: string): Promise<string[]> {
+  const instance = await DuckDBInstance.create(path);
+  const c = await instance.connect();
+  const r = await c.runAndReadAll(
+    "SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, 'import_') ORDER BY 1",
+  );
+  c.closeSync();
+  instance.closeSync();
+  return r.getRows().map((row) => String(row[0]));
+}
+
 /** A generic-profile CSV of `rows` records, written by DuckDB itself. */
 async function bigCsv(path: string, rows: number): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -64,6 +75,7 @@ it('an import that throws from onProgress midway leaves the dataset exactly as b
     expect(await s.dataset('x').stats()).toMatchObject({ records: 3 });
     await s.close();
     expect(await checksum(join(temp.dir, 'x.duckdb'))).toBe(before);
+    expect(await shadowTables(join(temp.dir, 'x.duckdb'))).toEqual([]); // dropped by the failed import
   }
   // …and the same import without interruption then succeeds.
   const s = new DuckDbStore(temp.dir);
@@ -96,8 +108,9 @@ it('a process killed mid-import leaves the dataset exactly as before', async () 
   await new Promise<void>((resolve) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      // Kill once the import is past reading, in the middle of loading.
-      if (/progress (load|dedupe)/.test(out)) resolve();
+      // Kill once the import's new events are written (a committed shadow table) and the derived
+      // tables are being built.
+      if (/progress index/.test(out)) resolve();
     });
     child.on('exit', () => resolve());
   });
@@ -105,4 +118,10 @@ it('a process killed mid-import leaves the dataset exactly as before', async () 
   expect(await exited).toBe('SIGKILL');
   expect(out).not.toContain('done');
   expect(await checksum(join(temp.dir, 'k.duckdb'))).toBe(before);
+  // The killed import's shadow tables are still in the file until the dataset is opened again.
+  expect(await shadowTables(join(temp.dir, 'k.duckdb'))).toContain('import_events');
+  const reopened = new DuckDbStore(temp.dir);
+  expect(await reopened.dataset('k').stats()).toMatchObject({ records: 3 });
+  await reopened.close();
+  expect(await shadowTables(join(temp.dir, 'k.duckdb'))).toEqual([]);
 });

@@ -3,11 +3,12 @@ import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportOptions, ImportResult } from '../analytics-store.types.js';
 import { readMeta, writeMeta } from '../dataset-meta.js';
+import { dropShadowTables } from '../dataset-schema.sql.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import { sqlString } from '../sql-literal.js';
 import { ImportProgressReporter } from './import-progress.js';
-import { loadStaged } from './load-staged.js';
-import { rebuildDerived } from './rebuild-derived.js';
+import { loadStaged, NEW_NUMBERS } from './load-staged.js';
+import { prepareDerived, swapInDerived } from './rebuild-derived.js';
 import { type RejectRow, writeRejectsFile } from './rejects-file.js';
 import { type StagedFile, stageFile } from './stage-file.js';
 
@@ -16,10 +17,14 @@ function profileTimeZone(profile: ProviderProfile): string {
 }
 
 /**
- * Imports files into a dataset in ONE DuckDB transaction: if anything throws (including the
- * progress callback) or the process dies, the dataset is left exactly as before. Every row read
- * is loaded, a duplicate, or rejected (read = loaded + duplicates + rejected); rejects go to a
- * CSV with file, line, reason and raw line, renamed into place only after the commit.
+ * Imports files into a dataset atomically: if anything throws (including the progress callback) or
+ * the process dies, the dataset is left exactly as before. The bulk of the work (staging, new
+ * parties, new events, derived tables) is written to temporary and `import_*` shadow tables that
+ * no reader names, each committed on its own so DuckDB scans it on every thread (data written
+ * inside an open transaction is scanned on one); ONE short transaction at the end moves them into
+ * place (ADR 0006). Every row read is loaded, a duplicate, or rejected (read = loaded + duplicates
+ * + rejected); rejects go to a CSV with file, line, reason and raw line, renamed into place only
+ * after the commit.
  */
 export async function importFiles(
   connection: DuckDBConnection,
@@ -40,9 +45,10 @@ export async function importFiles(
   await connection.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false;
     SET TimeZone = ${sqlString(profileTimeZone(profile))}`);
   const tmpRejects = `${rejectsPath}.tmp-${process.pid}`;
-  await connection.run('BEGIN TRANSACTION');
   let committed = false;
+  let inTransaction = false;
   try {
+    await dropShadowTables(connection);
     const staged: StagedFile[] = [];
     let bytesFrom = 0;
     for (const [index, path] of files.entries()) {
@@ -52,18 +58,25 @@ export async function importFiles(
     const good = staged.reduce((s, f) => s + f.good, 0);
     const read = staged.reduce((s, f) => s + f.read, 0);
     reporter.phase('load', { rowsDone: 0, rowsTotal: good, bytesDone: bytesTotal, file: undefined });
-    const { firstEventId, loadedByFile } = await loadStaged(connection, reporter, files, staged);
-    const loaded = loadedByFile.reduce((s, x) => s + x, 0);
+    const load = await loadStaged(connection, reporter, files, staged);
+    const loaded = load.loadedByFile.reduce((s, x) => s + x, 0);
     reporter.phase('index', { rowsDone: loaded, rowsTotal: loaded });
-    await rebuildDerived(connection, reporter, firstEventId);
-    if (loaded > 0)
-      await writeMeta(connection, 'data_version', (await readMeta(connection, 'data_version')) + 1);
+    const derived = await prepareDerived(connection, reporter);
     const rejects: RejectRow[] = staged.flatMap((f) => f.rejects);
     reporter.phase('rejects', { rowsDone: read, rowsTotal: read });
     await writeRejectsFile(tmpRejects, rejects);
     reporter.phase('commit');
+    await connection.run('BEGIN TRANSACTION');
+    inTransaction = true;
+    await connection.run(`INSERT INTO numbers SELECT id, number FROM ${NEW_NUMBERS}`);
+    await swapInDerived(connection, derived);
+    await writeMeta(connection, 'next_number_id', load.nextNumberId);
+    await writeMeta(connection, 'next_event_id', load.nextEventId);
+    if (loaded > 0)
+      await writeMeta(connection, 'data_version', (await readMeta(connection, 'data_version')) + 1);
     await connection.run('COMMIT');
     committed = true;
+    await connection.run(`DROP TABLE ${NEW_NUMBERS}`);
     await rename(tmpRejects, rejectsPath);
     const rejectReasons: Record<string, number> = {};
     for (const r of rejects) rejectReasons[r.reason] = (rejectReasons[r.reason] ?? 0) + 1;
@@ -77,13 +90,16 @@ export async function importFiles(
       files: files.map((path, i) => ({
         path,
         read: staged[i]!.read,
-        loaded: loadedByFile[i]!,
-        duplicates: staged[i]!.good - loadedByFile[i]!,
+        loaded: load.loadedByFile[i]!,
+        duplicates: staged[i]!.good - load.loadedByFile[i]!,
         rejected: staged[i]!.rejects.length,
       })),
     };
   } catch (error) {
-    if (!committed) await connection.run('ROLLBACK').catch(() => undefined);
+    if (inTransaction && !committed) await connection.run('ROLLBACK').catch(() => undefined);
+    // The shadow tables were committed one by one: drop them (a killed process leaves them to the
+    // next open, see ensureSchema). Temporary tables go with the connection.
+    if (!committed) await dropShadowTables(connection).catch(() => undefined);
     await rm(tmpRejects, { force: true });
     throw error;
   }

@@ -4,7 +4,7 @@ import type { ImportPhase, ImportProgress } from '../analytics-store.types.js';
 /**
  * Reports real import progress: at phase boundaries, and while DuckDB runs a long statement by
  * polling the connection's query progress. An error thrown by the callback interrupts the running
- * statement and is re-thrown by `run`, so the import's transaction rolls back.
+ * statement and is re-thrown by `run`, so the import stops before its final transaction and drops its shadow tables.
  */
 export class ImportProgressReporter {
   private failure: unknown = undefined;

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readMeta, writeMeta } from '../dataset-meta.js';
+import { readMeta } from '../dataset-meta.js';
+import { SHADOW_PREFIX, TABLE_DDL } from '../dataset-schema.sql.js';
 import { num, queryRows } from '../duckdb-exec.js';
 import { sqlString } from '../sql-literal.js';
 import type { ImportProgressReporter } from './import-progress.js';
@@ -31,13 +32,27 @@ function sameContentSql(x: string, y: string): string {
   return CONTENT_COLUMNS.map((c) => `${x}.${c} IS NOT DISTINCT FROM ${y}.${c}`).join(' AND ');
 }
 
+/** The import's new parties (temporary table: id, number), inserted into `numbers` at the commit. */
+export const NEW_NUMBERS = 'new_numbers';
+/** The import's new events, in the `events` layout, moved into `events` at the commit. */
+export const IMPORT_EVENTS = `${SHADOW_PREFIX}events`;
+
+export interface LoadPlan {
+  /** Id of the first new event (events from here on are this import's). */
+  firstEventId: number;
+  /** next_event_id and next_number_id once the import commits. */
+  nextEventId: number;
+  nextNumberId: number;
+  loadedByFile: number[];
+}
+
 /**
- * Moves the validated rows of the staged files into the dataset: new parties get the next dense ids;
- * exact duplicates (same type, parties, time, duration, cell, IMEI, IMSI) are dropped within the
- * import, keeping the first by file and line, and against the events already held. Event ids
- * increase with (file, line): id = first id + lines of the earlier files + line − 1, so ids are
- * unique and ordered but skip the lines that were headers, rejects or duplicates. Returns the first
- * new event id and the loaded count per file index.
+ * Turns the validated rows of the staged files into the import's new parties ({@link NEW_NUMBERS})
+ * and new events ({@link IMPORT_EVENTS}) without touching the dataset's own tables: new parties get
+ * the next dense ids; exact duplicates (same type, parties, time, duration, cell, IMEI, IMSI) are
+ * dropped within the import, keeping the first by file and line, and against the events already
+ * held. Event ids increase with (file, line): id = first id + lines of the earlier files + line − 1,
+ * so ids are unique and ordered but skip the lines that were headers, rejects or duplicates.
  *
  * Duplicate detection keys on a 64-bit content hash: only rows whose hash occurs twice (or occurs
  * among the held events of the same time range) are compared column by column, so a hash collision
@@ -49,16 +64,16 @@ export async function loadStaged(
   reporter: ImportProgressReporter,
   files: string[],
   staged: StagedFile[],
-): Promise<{ firstEventId: number; loadedByFile: number[] }> {
+): Promise<LoadPlan> {
   const nextNumber = await readMeta(connection, 'next_number_id');
   const firstEventId = await readMeta(connection, 'next_event_id');
   const incoming = `(${staged.map((f) => f.goodRows).join('\n    UNION ALL ')})`;
-  await reporter.run(`INSERT INTO numbers
-    SELECT ${nextNumber} + row_number() OVER (ORDER BY n) - 1, n
+  await reporter.run(`CREATE TEMP TABLE ${NEW_NUMBERS} AS
+    SELECT (${nextNumber} + row_number() OVER (ORDER BY n) - 1)::INTEGER AS id, n AS number
     FROM (SELECT DISTINCT n FROM (SELECT a AS n FROM ${incoming} UNION ALL SELECT b FROM ${incoming})) fresh
     ANTI JOIN numbers x ON x.number = fresh.n`);
-  const numberCount = await queryRows(connection, 'SELECT count(*) AS n FROM numbers');
-  await writeMeta(connection, 'next_number_id', num(numberCount[0]!.n));
+  const added = await queryRows(connection, `SELECT count(*) AS n FROM ${NEW_NUMBERS}`);
+  const nextNumberId = nextNumber + num(added[0]!.n);
   reporter.phase('dedupe');
   const src = `(CAST(file_idx AS BIGINT) << ${LINE_BITS}) | line`;
   const rows = `(SELECT ${src} AS src, * FROM ${incoming})`;
@@ -76,7 +91,8 @@ export async function loadStaged(
         ON s.src = r.src)
     SELECT src FROM (SELECT src, row_number() OVER (PARTITION BY ${textContent} ORDER BY src) AS k FROM suspects)
     WHERE k > 1`);
-  // … and copies of events already held (only those in the new rows' time range can match).
+  // … and copies of events already held (only those in the new rows' time range can match; a row
+  // with a party new to the dataset cannot copy a held event, so the join with numbers may drop it).
   const lo = Math.min(...span.map((r) => num(r.lo)));
   const hi = Math.max(...span.map((r) => num(r.hi)));
   if (span.length > 0 && firstEventId > 0) {
@@ -97,12 +113,14 @@ export async function loadStaged(
   const base = lineCount.map((_, i) => firstEventId + lineCount.slice(0, i).reduce((s, x) => s + x, 0) - 1);
   const fileCase = (values: string[]) =>
     `CASE i.file_idx ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(' ')} END`;
+  const parties = `(SELECT id, number FROM numbers UNION ALL SELECT id, number FROM ${NEW_NUMBERS})`;
   // Ids come from (file, line), so the insert needs no sort and no numbering window; DuckDB keeps
   // insertion order, so events lie in id order and zone maps on id serve the evidence lookups.
-  await reporter.run(`INSERT INTO events
+  await connection.run(TABLE_DDL.events(IMPORT_EVENTS));
+  await reporter.run(`INSERT INTO ${IMPORT_EVENTS}
     SELECT ${fileCase(base.map(String))} + i.line, i.type, na.id, nb.id, i.start_ts, i.duration_s,
       i.cell_id, i.imei, i.imsi, i.served, ${fileCase(files.map(sqlString))}, i.line
-    FROM ${rows} i JOIN numbers na ON na.number = i.a JOIN numbers nb ON nb.number = i.b
+    FROM ${rows} i JOIN ${parties} na ON na.number = i.a JOIN ${parties} nb ON nb.number = i.b
     ANTI JOIN dropped d ON d.src = i.src`);
   const droppedByFile = await queryRows(
     connection,
@@ -110,8 +128,12 @@ export async function loadStaged(
   );
   const loadedByFile = staged.map((f) => f.good);
   for (const r of droppedByFile) loadedByFile[num(r.f)]! -= num(r.n);
-  await writeMeta(connection, 'next_event_id', firstEventId + lineCount.reduce((s, x) => s + x, 0));
   for (const t of staged.flatMap((f) => f.tables)) await connection.run(`DROP TABLE ${t}`);
   await connection.run('DROP TABLE dropped');
-  return { firstEventId, loadedByFile };
+  return {
+    firstEventId,
+    nextEventId: firstEventId + lineCount.reduce((s, x) => s + x, 0),
+    nextNumberId,
+    loadedByFile,
+  };
 }

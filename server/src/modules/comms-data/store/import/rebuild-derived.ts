@@ -1,67 +1,104 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readMeta, writeMeta } from '../dataset-meta.js';
-import { EVENTS_BY_CELL_SELECT } from '../dataset-schema.sql.js';
+import { eventsByCellSelect, SHADOW_PREFIX, TABLE_DDL } from '../dataset-schema.sql.js';
 import { num, queryRows } from '../duckdb-exec.js';
 import type { ImportProgressReporter } from './import-progress.js';
+import { IMPORT_EVENTS } from './load-staged.js';
 
 /** Sorted runs appended to events_by_party before it is rewritten as one sorted run. */
 const MAX_RUNS = 8;
 
+const IMPORT_BY_PARTY = `${SHADOW_PREFIX}events_by_party`;
+const IMPORT_BY_CELL = `${SHADOW_PREFIX}events_by_cell`;
+const IMPORT_PAIRS = `${SHADOW_PREFIX}pairs`;
+
 /**
- * Each event under both parties (a self-loop once); the cell goes with the served party only, so
- * co-location never places the far end of a call at the near end's cell.
+ * Each event of `source` under both parties (a self-loop once); the cell goes with the served
+ * party only, so co-location never places the far end of a call at the near end's cell.
  */
-function byPartySelect(where: string): string {
+function byPartySelect(source: string): string {
   return `SELECT a_id AS party_id, start_ts, b_id AS other_id, 0::TINYINT AS dir, type, duration_s,
-      CASE WHEN served = 0 THEN cell_id END AS cell_id, id AS event_id FROM events WHERE ${where}
+      CASE WHEN served = 0 THEN cell_id END AS cell_id, id AS event_id FROM ${source}
     UNION ALL
     SELECT b_id, start_ts, a_id, 1::TINYINT, type, duration_s, CASE WHEN served = 1 THEN cell_id END, id
-      FROM events WHERE ${where} AND a_id <> b_id`;
+      FROM ${source} WHERE a_id <> b_id`;
 }
 
-function pairsSelect(where: string): string {
-  return `SELECT a_id, b_id, count(*)::UINTEGER AS weight, min(epoch(start_ts))::UINTEGER AS first_seen,
-      max(epoch(start_ts))::UINTEGER AS last_seen, bit_or((1 << type)::UTINYINT) AS type_mask
-    FROM events WHERE ${where} GROUP BY a_id, b_id`;
+/** How the import's events reach the derived tables (decided by {@link prepareDerived}). */
+export interface DerivedPlan {
+  /** The dataset held no events: the import's events table becomes `events` by a rename. */
+  firstLoad: boolean;
+  /** events_by_party/events_by_cell are rebuilt whole (else the import appends a sorted run). */
+  rebuild: boolean;
+  /** Nothing was loaded: the derived tables stay as they are. */
+  empty: boolean;
+  runs: number;
 }
 
 /**
- * Brings events_by_party, events_by_cell and pairs up to date with the events from `firstNewId` on. Small imports
- * append a sorted run to events_by_party (DuckDB zone maps still prune each run) and merge into
- * pairs; a large import, or too many runs, rewrites events_by_party sorted by (party, time) and
- * events_by_cell sorted by (cell, time).
+ * Builds the derived tables for the import's events ({@link IMPORT_EVENTS}) as committed shadow
+ * tables, outside the import's final transaction, so DuckDB scans them on every thread. Small
+ * imports get a sorted run to append to events_by_party and events_by_cell (zone maps still prune
+ * each run); a large import, or too many runs, rebuilds both from all events, sorted by
+ * (party, time) and (cell, time). pairs is always rebuilt by merging in the new events.
  */
-export async function rebuildDerived(
+export async function prepareDerived(
   connection: DuckDBConnection,
   reporter: ImportProgressReporter,
-  firstNewId: number,
-): Promise<void> {
+): Promise<DerivedPlan> {
   const counts = await queryRows(
     connection,
-    `SELECT count(*) FILTER (WHERE id >= ${firstNewId}) AS fresh, count(*) FILTER (WHERE id < ${firstNewId}) AS old FROM events`,
+    `SELECT (SELECT count(*) FROM ${IMPORT_EVENTS}) AS fresh, (SELECT count(*) FROM events) AS old`,
   );
   const fresh = num(counts[0]!.fresh);
   const old = num(counts[0]!.old);
-  if (fresh === 0) return;
   const runs = await readMeta(connection, 'ebp_runs');
-  const newOnly = `id >= ${firstNewId}`;
-  if (old === 0 || runs + 1 >= MAX_RUNS || fresh * 4 >= old) {
-    await reporter.run(
-      `CREATE OR REPLACE TABLE events_by_party AS ${byPartySelect('true')} ORDER BY party_id, start_ts, event_id`,
-    );
-    await reporter.run(`CREATE OR REPLACE TABLE events_by_cell AS ${EVENTS_BY_CELL_SELECT}`);
-    await writeMeta(connection, 'ebp_runs', 1);
-  } else {
-    await reporter.run(
-      `INSERT INTO events_by_party ${byPartySelect(newOnly)} ORDER BY party_id, start_ts, event_id`,
-    );
-    await reporter.run(`INSERT INTO events_by_cell SELECT cell_id, start_ts, party_id, other_id, event_id
-      FROM events_by_party WHERE event_id >= ${firstNewId} AND cell_id IS NOT NULL ORDER BY cell_id, start_ts`);
-    await writeMeta(connection, 'ebp_runs', runs + 1);
-  }
-  await reporter.run(`CREATE OR REPLACE TABLE pairs AS
+  const rebuild = old === 0 || runs + 1 >= MAX_RUNS || fresh * 4 >= old;
+  const plan: DerivedPlan = { firstLoad: old === 0, rebuild, empty: fresh === 0, runs };
+  if (plan.empty) return plan;
+  const source = rebuild ? `(SELECT * FROM events UNION ALL SELECT * FROM ${IMPORT_EVENTS})` : IMPORT_EVENTS;
+  await connection.run(TABLE_DDL.events_by_party(IMPORT_BY_PARTY));
+  await reporter.run(
+    `INSERT INTO ${IMPORT_BY_PARTY} ${byPartySelect(source)} ORDER BY party_id, start_ts, event_id`,
+  );
+  await connection.run(TABLE_DDL.events_by_cell(IMPORT_BY_CELL));
+  await reporter.run(`INSERT INTO ${IMPORT_BY_CELL} ${eventsByCellSelect(IMPORT_BY_PARTY)}`);
+  await connection.run(TABLE_DDL.pairs(IMPORT_PAIRS));
+  await reporter.run(`INSERT INTO ${IMPORT_PAIRS}
     SELECT a_id, b_id, sum(weight)::UINTEGER AS weight, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
       bit_or(type_mask) AS type_mask
-    FROM (SELECT * FROM pairs UNION ALL ${pairsSelect(newOnly)})
+    FROM (SELECT * FROM pairs UNION ALL
+      SELECT a_id, b_id, count(*)::UINTEGER, min(epoch(start_ts))::UINTEGER, max(epoch(start_ts))::UINTEGER,
+        bit_or((1 << type)::UTINYINT) FROM ${IMPORT_EVENTS} GROUP BY a_id, b_id)
     GROUP BY a_id, b_id ORDER BY a_id, b_id`);
+  return plan;
+}
+
+async function replaceWith(connection: DuckDBConnection, table: string, shadow: string): Promise<void> {
+  await connection.run(`DROP TABLE ${table}`);
+  await connection.run(`ALTER TABLE ${shadow} RENAME TO ${table}`);
+}
+
+async function appendFrom(connection: DuckDBConnection, table: string, shadow: string): Promise<void> {
+  await connection.run(`INSERT INTO ${table} SELECT * FROM ${shadow}`);
+  await connection.run(`DROP TABLE ${shadow}`);
+}
+
+/**
+ * Inside the import's final transaction: moves the import's events and derived tables into
+ * place — renames where a table is replaced whole, inserts where the import appends.
+ */
+export async function swapInDerived(connection: DuckDBConnection, plan: DerivedPlan): Promise<void> {
+  if (plan.firstLoad) await replaceWith(connection, 'events', IMPORT_EVENTS);
+  else await appendFrom(connection, 'events', IMPORT_EVENTS);
+  if (plan.empty) return;
+  if (plan.rebuild) {
+    await replaceWith(connection, 'events_by_party', IMPORT_BY_PARTY);
+    await replaceWith(connection, 'events_by_cell', IMPORT_BY_CELL);
+  } else {
+    await appendFrom(connection, 'events_by_party', IMPORT_BY_PARTY);
+    await appendFrom(connection, 'events_by_cell', IMPORT_BY_CELL);
+  }
+  await replaceWith(connection, 'pairs', IMPORT_PAIRS);
+  await writeMeta(connection, 'ebp_runs', plan.rebuild ? 1 : plan.runs + 1);
 }
