@@ -75,8 +75,7 @@ export async function importFiles(
     if (loaded > 0)
       await writeMeta(connection, 'data_version', (await readMeta(connection, 'data_version')) + 1);
     await connection.run('COMMIT');
-    committed = true;
-    await connection.run(`DROP TABLE ${NEW_NUMBERS}`);
+    committed = true; // the temporary tables go with the import's own connection
     await rename(tmpRejects, rejectsPath);
     const rejectReasons: Record<string, number> = {};
     for (const r of rejects) rejectReasons[r.reason] = (rejectReasons[r.reason] ?? 0) + 1;
