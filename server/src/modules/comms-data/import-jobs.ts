@@ -47,7 +47,7 @@ interface Job {
 /**
  * The imports running in this process, so the API can report progress (poll or Server-Sent
  * Events) and cancel. In memory by design: an import does not survive a restart, and the store's
- * single transaction means a dead import leaves its dataset as it was.
+ * import is atomic (ADR 0006), so a dead import leaves its dataset as it was.
  */
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();

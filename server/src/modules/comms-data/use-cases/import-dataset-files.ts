@@ -35,7 +35,7 @@ export interface ImportInput {
 }
 
 /**
- * Imports files into a dataset's DuckDB store (one transaction there: an interrupted import leaves
+ * Imports files into a dataset's DuckDB store (atomic there, ADR 0006: an interrupted import leaves
  * the data as it was) and then records the new counts and data version on the dataset row. The
  * import and its outcome are audited (`comms.import`, `comms.import.finish` / `.fail`). On failure
  * the row is put back as it was.
