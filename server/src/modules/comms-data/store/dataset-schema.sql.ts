@@ -31,14 +31,16 @@ export type ShadowedTable = keyof typeof TABLE_DDL;
  */
 export const SHADOW_PREFIX = 'import_';
 
-const CREATE_IF_MISSING = (ddl: string) => ddl.replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS ');
+function ifMissing(ddl: string): string {
+  return ddl.replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS ');
+}
 
 const DATASET_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS numbers (id INTEGER NOT NULL, number VARCHAR NOT NULL UNIQUE);
 CREATE INDEX IF NOT EXISTS numbers_by_id ON numbers (id);
-${CREATE_IF_MISSING(TABLE_DDL.events('events'))};
-${CREATE_IF_MISSING(TABLE_DDL.events_by_party('events_by_party'))};
-${CREATE_IF_MISSING(TABLE_DDL.pairs('pairs'))};
+${ifMissing(TABLE_DDL.events('events'))};
+${ifMissing(TABLE_DDL.events_by_party('events_by_party'))};
+${ifMissing(TABLE_DDL.pairs('pairs'))};
 CREATE TABLE IF NOT EXISTS cell_sites (cell_id VARCHAR NOT NULL, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, azimuth SMALLINT);
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR NOT NULL, value BIGINT NOT NULL);
 `;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
-import { DuckDbStore } from './duckdb-store.js';
+import { DuckDbStore, defaultMemoryLimitBytes } from './duckdb-store.js';
 import { makeTempDir } from './fixtures/test-helpers.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -184,7 +184,6 @@ it('pair timeline and time-zone bins from the single-statement timeline', async 
 });
 
 it("bounds each dataset's DuckDB memory: a quarter of RAM by default, or as configured", async () => {
-  const { defaultMemoryLimitBytes } = await import('./duckdb-store.js');
   /** DuckDB prints the limit rounded to one decimal, e.g. '1.5 GiB'. */
   const bytes = (s: string) => {
     const m = /^([\d.]+) (KiB|MiB|GiB|TiB)$/.exec(s);

@@ -38,8 +38,6 @@ export const NEW_NUMBERS = 'new_numbers';
 export const IMPORT_EVENTS = `${SHADOW_PREFIX}events`;
 
 export interface LoadPlan {
-  /** Id of the first new event (events from here on are this import's). */
-  firstEventId: number;
   /** next_event_id and next_number_id once the import commits. */
   nextEventId: number;
   nextNumberId: number;
@@ -131,7 +129,6 @@ export async function loadStaged(
   for (const t of staged.flatMap((f) => f.tables)) await connection.run(`DROP TABLE ${t}`);
   await connection.run('DROP TABLE dropped');
   return {
-    firstEventId,
     nextEventId: firstEventId + lineCount.reduce((s, x) => s + x, 0),
     nextNumberId,
     loadedByFile,
