@@ -10,6 +10,8 @@ export interface BuildOptions {
   /** Relabel nodes in BFS order for locality (default true); false keeps the store's ids. */
   relabel?: boolean;
   highDegree?: HighDegreeOptions;
+  /** Called after each step of `finish` with its wall time (ms): for profiling a large build. */
+  onStep?: (step: string, ms: number) => void;
 }
 
 /** What a pair carries besides its ends. */
@@ -42,7 +44,6 @@ export class CsrBuilder {
   private chunks: EdgeBatch[] = [];
   private rows = 0;
   private readonly outDegree: Int32Array;
-  private readonly inDegree: Int32Array;
   private selfPairs = 0;
   /** Whether every pair so far came in strictly increasing (source, target) order. */
   private sorted = true;
@@ -54,7 +55,6 @@ export class CsrBuilder {
     private readonly options: BuildOptions = {},
   ) {
     this.outDegree = new Int32Array(nodeCount);
-    this.inDegree = new Int32Array(nodeCount);
   }
 
   /** Self-pairs among the pairs added (dropped by `finish`). */
@@ -84,7 +84,7 @@ export class CsrBuilder {
     const len = batch.length;
     const n = this.nodeCount;
     const { src, dst } = batch;
-    const { outDegree, inDegree } = this;
+    const { outDegree } = this;
     let sorted = this.sorted;
     let ls = this.lastSource;
     let ld = this.lastTarget;
@@ -99,10 +99,7 @@ export class CsrBuilder {
       ls = s;
       ld = d;
       if (s === d) self++;
-      else {
-        outDegree[s]!++;
-        inDegree[d]!++;
-      }
+      else outDegree[s]!++;
     }
     this.sorted = sorted;
     this.lastSource = ls;
@@ -114,42 +111,44 @@ export class CsrBuilder {
 
   /** Builds the graph (arrays on SharedArrayBuffer) and releases the copied batches. */
   finish(): ContactGraph {
+    const onStep = this.options.onStep;
+    let t0 = performance.now();
+    const step = (name: string) => {
+      if (!onStep) return;
+      const t = performance.now();
+      onStep(name, t - t0);
+      t0 = t;
+    };
     const n = this.nodeCount;
     let batches = this.chunks;
     this.chunks = [];
     let outDegree = this.outDegree;
-    let inDegree: Int32Array | null = this.inDegree;
     let m = this.rows - this.selfPairs;
     if (!this.sorted) {
-      const s = sortAndMerge(n, batches, m, inDegree);
+      const s = sortAndMerge(n, batches, m);
       batches = [s.batch];
       m = s.batch.length;
-      if (s.merged) {
-        outDegree = s.outDegree;
-        inDegree = null; // recounted where needed
-      }
+      outDegree = s.outDegree;
+      step('sort and merge');
     }
     const toExternal = sharedInt32(n);
     const toInternal = sharedInt32(n);
     let rows: PairRows;
     if (this.options.relabel !== false) {
       const storeOffsets = prefixSums(outDegree, new Int32Array(n + 1));
-      bfsOrder(n, storeOffsets, concatTargets(batches, m), inDegree, toExternal);
+      bfsOrder(n, storeOffsets, concatTargets(batches, m), toExternal, step);
       for (let u = 0; u < n; u++) toInternal[toExternal[u]!] = u;
-      rows = moveRows(n, batches, storeOffsets, toExternal, toInternal);
+      rows = moveRows(n, batches, storeOffsets, toExternal, toInternal, step);
     } else {
       for (let u = 0; u < n; u++) toExternal[u] = toInternal[u] = u;
       rows = concatRows(batches, prefixSums(outDegree, sharedInt32(n + 1)));
     }
     const { offsets: outOffsets, targets } = rows;
-    let graphInDegree: Int32Array | null = null;
-    if (inDegree) {
-      graphInDegree = new Int32Array(n);
-      for (let u = 0; u < n; u++) graphInDegree[u] = inDegree[toExternal[u]!]!;
-    }
-    const { inOffsets, inSources, inEdges } = buildInAdjacency(n, outOffsets, targets, graphInDegree);
+    const { inOffsets, inSources, inEdges } = buildInAdjacency(n, outOffsets, targets);
+    step('in-adjacency');
     const highDegree = sharedUint32((n + 31) >>> 5);
     const highDegreeThreshold = flagHighDegree(outOffsets, inOffsets, highDegree, this.options.highDegree);
+    step('high-degree flags');
     return new ContactGraph({
       nodeCount: n,
       pairCount: m,
@@ -227,6 +226,7 @@ function moveRows(
   storeOffsets: Int32Array,
   toExternal: Int32Array,
   toInternal: Int32Array,
+  step: (name: string) => void,
 ): PairRows {
   const offsets = sharedInt32(n + 1);
   for (let u = 0; u < n; u++) {
@@ -250,7 +250,9 @@ function moveRows(
       typeMask[p] = b.typeMask[i]!;
     }
   }
+  step('move rows');
   sortRows(n, rows);
+  step('sort rows');
   return rows;
 }
 
@@ -318,15 +320,17 @@ function sortRows(n: number, rows: PairRows): void {
 
 /**
  * Any input → one batch sorted by (source, target), self-pairs dropped and repeated pairs merged
- * (sum, min, max, or): a scatter by target, then a stable scatter by source. `inDegree` counts
- * each node's non-self pairs as a target (repeats included). Returns the out-degrees after merging.
+ * (sum, min, max, or): a scatter by target, then a stable scatter by source. Returns the
+ * out-degrees after merging.
  */
 function sortAndMerge(
   n: number,
   batches: readonly EdgeBatch[],
   m: number,
-  inDegree: Int32Array,
-): { batch: EdgeBatch; merged: boolean; outDegree: Int32Array } {
+): { batch: EdgeBatch; outDegree: Int32Array } {
+  const inDegree = new Int32Array(n);
+  for (const b of batches)
+    for (let i = 0; i < b.length; i++) if (b.src[i] !== b.dst[i]) inDegree[b.dst[i]!]!++;
   const byTarget = prefixSums(inDegree, new Int32Array(n + 1));
   const cursor = byTarget.slice(0, n);
   const s1 = new Int32Array(m);
@@ -393,5 +397,5 @@ function sortAndMerge(
     }
   }
   out.length = k;
-  return { batch: out, merged: k < m, outDegree };
+  return { batch: out, outDegree };
 }

@@ -16,9 +16,8 @@ export function buildInAdjacency(
   n: number,
   outOffsets: Int32Array,
   targets: Int32Array,
-  inDegree: Int32Array | null = null,
 ): { inOffsets: Int32Array; inSources: Int32Array; inEdges: Int32Array } {
-  const r = transpose(n, outOffsets, targets, inDegree, true);
+  const r = transpose(n, outOffsets, targets, true);
   return { inOffsets: r.inOffsets, inSources: r.inSources, inEdges: r.inEdges! };
 }
 
@@ -27,42 +26,42 @@ export function buildCallers(
   n: number,
   outOffsets: Int32Array,
   targets: Int32Array,
-  inDegree: Int32Array | null = null,
 ): { inOffsets: Int32Array; inSources: Int32Array } {
-  return transpose(n, outOffsets, targets, inDegree, false);
+  return transpose(n, outOffsets, targets, false);
 }
 
 /**
- * The transpose of an out-CSR. `inDegree`, when the caller knows it, saves a counting pass.
+ * The transpose of an out-CSR.
  *
  * One scatter of every entry straight to its place writes at random over the whole output
- * (each write a cache and TLB miss). Instead the entries go first to their target's block — a
- * few hundred sequential write streams into the block's slice of the output — and then each
- * block, small enough to stay in cache, is put in order by target. Both steps keep sources in
- * increasing order, so each node's sources come out ascending.
+ * (each write a cache and TLB miss), and so does counting each node's in-degree first. Instead
+ * the entries go to their target's block — sequential write streams, counted by block only — and
+ * each block, small enough to stay in cache, then counts its targets and puts its entries in
+ * order. Both steps keep sources in increasing order, so each node's sources come out ascending.
+ * Measured at 10 M numbers / 74 M pairs: 3.4–3.5 s, 4.1–4.3 s with a random in-degree count
+ * first; a first pass to groups of blocks (fewer write streams at once) gained nothing there.
  */
 function transpose(
   n: number,
   outOffsets: Int32Array,
   targets: Int32Array,
-  inDegree: Int32Array | null,
   graph: boolean,
 ): { inOffsets: Int32Array; inSources: Int32Array; inEdges: Int32Array | null } {
   const m = outOffsets[n]!;
   const alloc = graph ? sharedInt32 : (k: number) => new Int32Array(k);
   const inOffsets = alloc(n + 1);
-  if (inDegree) inOffsets.set(inDegree.subarray(0, n), 1);
-  else for (let e = 0; e < m; e++) inOffsets[targets[e]! + 1]!++;
-  for (let u = 0; u < n; u++) inOffsets[u + 1] = inOffsets[u + 1]! + inOffsets[u]!;
-  const inSources = alloc(m);
-  const inEdges = graph ? alloc(m) : null;
-
-  // Step 1: entries to their target's block, in source order; the target rides along.
   const shift = blockShift(n, m);
   const blocks = (n >> shift) + 1;
-  const blockCursor = new Int32Array(blocks);
-  for (let k = 0; k < blocks; k++) blockCursor[k] = inOffsets[Math.min(n, k << shift)]!;
+  // Block starts: one sequential read of the targets, counts in a small array.
+  const blockStart = new Int32Array(blocks + 1);
+  for (let e = 0; e < m; e++) blockStart[(targets[e]! >> shift) + 1]!++;
+  for (let k = 0; k < blocks; k++) blockStart[k + 1] = blockStart[k + 1]! + blockStart[k]!;
+
+  // Step 1: entries to their target's block, in source order; the target rides along.
+  const inSources = alloc(m);
+  const inEdges = graph ? alloc(m) : null;
   const target = new Int32Array(m);
+  const blockCursor = blockStart.slice(0, blocks);
   for (let u = 0; u < n; u++) {
     for (let e = outOffsets[u]!, end = outOffsets[u + 1]!; e < end; e++) {
       const v = targets[e]!;
@@ -73,23 +72,30 @@ function transpose(
     }
   }
 
-  // Step 2: within each block, a stable counting sort by target (through a copy of the block).
-  const cursor = new Int32Array(1 << shift);
+  // Step 2: each block counts its targets, then a stable counting sort by target (through a copy).
+  const span = 1 << shift;
+  const cursor = new Int32Array(span + 1);
   let sources = new Int32Array(0);
   let edges = new Int32Array(0);
-  for (let v0 = 0; v0 < n; v0 += 1 << shift) {
-    const v1 = Math.min(n, v0 + (1 << shift));
-    const a = inOffsets[v0]!;
-    const len = inOffsets[v1]! - a;
+  for (let k = 0, v0 = 0; v0 < n; k++, v0 += span) {
+    const v1 = Math.min(n, v0 + span);
+    const a = blockStart[k]!;
+    const len = blockStart[k + 1]! - a;
+    cursor.fill(0);
+    for (let i = a; i < a + len; i++) cursor[target[i]! - v0 + 1]!++;
+    inOffsets[v0] = a;
+    for (let v = v0; v < v1; v++) {
+      cursor[v - v0 + 1] = cursor[v - v0 + 1]! + cursor[v - v0]!;
+      inOffsets[v + 1] = a + cursor[v - v0 + 1]!;
+    }
     if (sources.length < len) {
       sources = new Int32Array(len);
       if (inEdges) edges = new Int32Array(len);
     }
     sources.set(inSources.subarray(a, a + len));
     if (inEdges) edges.set(inEdges.subarray(a, a + len));
-    for (let v = v0; v < v1; v++) cursor[v - v0] = inOffsets[v]!;
     for (let i = 0; i < len; i++) {
-      const q = cursor[target[a + i]! - v0]!++;
+      const q = a + cursor[target[a + i]! - v0]!++;
       inSources[q] = sources[i]!;
       if (inEdges) inEdges[q] = edges[i]!;
     }

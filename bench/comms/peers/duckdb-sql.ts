@@ -65,13 +65,37 @@ export class DuckDbSqlPeer {
   private constructor(
     private readonly db: DuckDBInstance,
     private readonly c: DuckDBConnection,
+    private readonly cteBudgetMs: number,
   ) {}
 
-  static async open(storeFile: string): Promise<DuckDbSqlPeer> {
+  /**
+   * `cteBudgetMs` bounds each recursive CTE (they grow much faster than the data: a shortest-path
+   * CTE ran 40 min at L without an answer): past it the query is interrupted and reports null.
+   */
+  static async open(storeFile: string, cteBudgetMs = Number.POSITIVE_INFINITY): Promise<DuckDbSqlPeer> {
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
     await c.run(`ATTACH '${storeFile}' AS s (READ_ONLY)`);
-    return new DuckDbSqlPeer(db, c);
+    return new DuckDbSqlPeer(db, c, cteBudgetMs);
+  }
+
+  /** The first row of a recursive CTE, or null when it ran past the budget (interrupted). */
+  private async bounded(sql: string): Promise<DuckDBValue[] | null> {
+    let stopped = false;
+    const timer = Number.isFinite(this.cteBudgetMs)
+      ? setTimeout(() => {
+          stopped = true;
+          this.c.interrupt();
+        }, this.cteBudgetMs)
+      : null;
+    try {
+      return await one(this.c, sql);
+    } catch (error) {
+      if (stopped) return null;
+      throw error;
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
   }
 
   /** Builds adj (both directions, distinct, sorted) and the watchlist tables; returns ms. */
@@ -99,34 +123,72 @@ export class DuckDbSqlPeer {
     return ids((await one(this.c, `${khopPairsSql(seed, hops)} SELECT list(v) FROM reach`))[0]!);
   }
 
-  /** k-hop by recursive CTE over adj: count of nodes reached. */
-  async khopRecursive(seed: number, hops: number): Promise<number> {
+  /** k-hop by recursive CTE over adj: count of nodes reached (null: stopped at the budget). */
+  async khopRecursive(seed: number, hops: number): Promise<number | null> {
     const sql = `WITH RECURSIVE r(v, d) USING KEY (v) AS (SELECT ${seed}::INTEGER, 0
         UNION SELECT a.v, r.d + 1 FROM r JOIN adj a ON a.u = r.v
         WHERE r.d < ${hops} AND NOT EXISTS (SELECT 1 FROM recurring.r x WHERE x.v = a.v))
       SELECT count(*) FROM r`;
-    return num((await one(this.c, sql))[0]!);
+    const row = await this.bounded(sql);
+    return row ? num(row[0]!) : null;
   }
 
-  /** Hops of a shortest path (both directions) by recursive CTE, -1 if none within maxDepth. */
-  async shortestPathLength(source: number, target: number, maxDepth = 30): Promise<number> {
+  /**
+   * Hops of a shortest path (both directions) by recursive CTE, -1 if none within maxDepth (null:
+   * stopped at the budget).
+   */
+  async shortestPathLength(source: number, target: number, maxDepth = 30): Promise<number | null> {
     const sql = `WITH RECURSIVE r(v, d) USING KEY (v) AS (SELECT ${source}::INTEGER, 0
         UNION SELECT a.v, r.d + 1 FROM r JOIN adj a ON a.u = r.v
         WHERE r.d < ${maxDepth} AND NOT EXISTS (SELECT 1 FROM recurring.r x WHERE x.v = a.v)
           AND NOT EXISTS (SELECT 1 FROM recurring.r y WHERE y.v = ${target}))
       SELECT min(d) FROM r WHERE v = ${target}`;
-    const d = (await one(this.c, sql))[0]!;
-    return d === null ? -1 : num(d);
+    const row = await this.bounded(sql);
+    if (!row) return null;
+    return row[0] === null ? -1 : num(row[0]!);
   }
 
-  /** Full BFS by recursive CTE: nodes reached (source included) and the deepest level. */
-  async bfs(source: number): Promise<{ reached: number; maxDepth: number }> {
+  /** Full BFS by recursive CTE: nodes reached (source included) and the deepest level (null: stopped). */
+  async bfs(source: number): Promise<{ reached: number; maxDepth: number } | null> {
     const sql = `WITH RECURSIVE r(v, d) USING KEY (v) AS (SELECT ${source}::INTEGER, 0
         UNION SELECT a.v, r.d + 1 FROM r JOIN adj a ON a.u = r.v
         WHERE NOT EXISTS (SELECT 1 FROM recurring.r x WHERE x.v = a.v))
       SELECT count(*), max(d) FROM r`;
-    const row = await one(this.c, sql);
-    return { reached: num(row[0]!), maxDepth: num(row[1]!) };
+    const row = await this.bounded(sql);
+    return row ? { reached: num(row[0]!), maxDepth: num(row[1]!) } : null;
+  }
+
+  /**
+   * BFS (both directions) as SQL would be written by hand without recursion: one statement per
+   * level, the next frontier the adjacency rows of the current one minus the nodes seen (an ANTI
+   * JOIN on a table of seen nodes). Stops at `target` when given. Returns the nodes reached
+   * (source included), the deepest level, and the target's level (-1 if not reached).
+   */
+  async bfsByLevels(
+    source: number,
+    target?: number,
+  ): Promise<{ reached: number; maxDepth: number; targetDepth: number }> {
+    const c = this.c;
+    await c.run(`CREATE OR REPLACE TEMP TABLE seen AS SELECT ${source}::INTEGER AS v`);
+    await c.run(`CREATE OR REPLACE TEMP TABLE frontier AS SELECT ${source}::INTEGER AS v`);
+    let reached = 1;
+    let depth = 0;
+    let targetDepth = source === target ? 0 : -1;
+    while (targetDepth < 0) {
+      await c.run(`CREATE OR REPLACE TEMP TABLE next AS SELECT DISTINCT a.v FROM adj a
+        SEMI JOIN frontier f ON a.u = f.v ANTI JOIN seen s ON s.v = a.v`);
+      const found = num((await one(c, 'SELECT count(*) FROM next'))[0]!);
+      if (found === 0) break;
+      depth++;
+      reached += found;
+      if (target !== undefined) {
+        const hit = num((await one(c, `SELECT count(*) FROM next WHERE v = ${target}`))[0]!);
+        if (hit > 0) targetDepth = depth;
+      }
+      await c.run('INSERT INTO seen SELECT v FROM next');
+      await c.run('CREATE OR REPLACE TEMP TABLE frontier AS SELECT v FROM next');
+    }
+    return { reached, maxDepth: depth, targetDepth };
   }
 
   /** Watched ids within 2 hops of x (hub neighbours not used as intermediaries), as in WatchlistIndex. */
