@@ -78,6 +78,8 @@ export interface BuildFigure {
   runs: number[];
   /** The streamed batches of the last build (kept only when asked, for graphology). */
   batches: EdgeBatch[];
+  /** Wall time per step of the last build (ms): reading the pairs, then each step of `finish`. */
+  steps: Record<string, number>;
 }
 
 /** Streams the pairs table into a CsrBuilder (`runs` times, median). */
@@ -85,20 +87,27 @@ export async function buildGraph(ds: DatasetStore, runs: number, keepBatches: bo
   const times: number[] = [];
   let graph: ContactGraph | null = null;
   let batches: EdgeBatch[] = [];
+  let steps: Record<string, number> = {};
   for (let i = 0; i < runs; i++) {
     graph = null;
     batches = [];
+    steps = {};
     const t0 = performance.now();
-    const builder = new CsrBuilder(await ds.numberCount());
+    const builder = new CsrBuilder(await ds.numberCount(), {
+      onStep: (step, ms) => {
+        steps[step] = ms;
+      },
+    });
     for await (const b of ds.streamPairs()) {
       builder.adopt(b);
       if (keepBatches && i === runs - 1) batches.push(b);
     }
+    steps['read pairs'] = performance.now() - t0;
     graph = builder.finish();
     times.push(performance.now() - t0);
   }
   if (!graph) throw new Error('no build run');
-  return { graph, ms: median(times), runs: times, batches };
+  return { graph, ms: median(times), runs: times, batches, steps };
 }
 
 export interface SnapshotFigure {

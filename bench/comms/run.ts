@@ -79,6 +79,13 @@ function pkgVersion(name: string): string {
   return json.version;
 }
 
+/** "name 1.23 s, name 45.6 ms, …" */
+function timesText(times: Record<string, number>): string {
+  return Object.entries(times)
+    .map(([k, v]) => `${k} ${fmtMs(v)}`)
+    .join(', ');
+}
+
 function log(msg: string): void {
   process.stderr.write(`[bench] ${msg}\n`);
 }
@@ -166,12 +173,13 @@ async function main(): Promise<void> {
   log('graph build');
   const built = await buildGraph(ds, cfg.buildRuns, cfg.graphology);
   const graph = built.graph;
+  log(`graph build runs ${built.runs.map(fmtMs).join(', ')}; steps of the last: ${timesText(built.steps)}`);
   check.equal('pairs in graph', 'CSR', graph.pairCount, 'store stats', stats.directedPairs - stats.selfLoops);
   const snap = await snapshotRoundTrip(graph, work, 3);
   const inputs = chooseInputs(graph, SEED);
   const numbers = await ds.lookupNumbers([inputs.seeds.p99.id]);
   log('store queries');
-  const sq = await storeQueries(ds, numbers[0]!, size, cfg.sql);
+  const sq = await storeQueries(ds, numbers[0]!, size, cfg.fast);
   settledHeap();
   const rss = process.memoryUsage().rss;
   log('repeated co-location');
@@ -283,11 +291,8 @@ async function main(): Promise<void> {
   console.log(
     `\n* target stated for another size (M or L): printed for reference. Build runs: ${built.runs.map(fmtMs).join(', ')}; CSV imports: ${csv.runs.map(fmtMs).join(', ')}; ${check.checks} answer checks.`,
   );
-  const phases = (f: typeof csv) =>
-    Object.entries(f.phases)
-      .map(([k, v]) => `${k} ${fmtMs(v)}`)
-      .join(', ');
-  console.log(`import phases (last run) CSV: ${phases(csv)}; Parquet: ${phases(pq)}`);
+  console.log(`import phases (last run) CSV: ${timesText(csv.phases)}; Parquet: ${timesText(pq.phases)}`);
+  console.log(`graph build steps (last run): ${timesText(built.steps)}`);
   check.assertAgreed();
   console.log('all engines agree.');
 }
