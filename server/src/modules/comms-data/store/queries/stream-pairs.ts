@@ -16,19 +16,6 @@ function newBatch(capacity: number): EdgeBatch {
   };
 }
 
-function trimmed(b: EdgeBatch): EdgeBatch {
-  const n = b.length;
-  return {
-    length: n,
-    src: b.src.subarray(0, n),
-    dst: b.dst.subarray(0, n),
-    weight: b.weight.subarray(0, n),
-    first: b.first.subarray(0, n),
-    last: b.last.subarray(0, n),
-    typeMask: b.typeMask.subarray(0, n),
-  };
-}
-
 const PAIR_COLUMNS = 'a_id, b_id, weight, first_seen, last_seen, type_mask';
 
 /** Rows per piece of the unscoped read (about 84 MiB of DuckDB result at 21 bytes a pair). */
@@ -39,7 +26,11 @@ const PIECE_ROWS = 4_000_000;
  * pairs table in pieces by source-id range (the table is sorted by source, so each piece reads
  * only its row groups). Scoped: one statement re-aggregating the events of the scope.
  */
-async function pairStatements(connection: DuckDBConnection, scope: Scope | undefined): Promise<string[]> {
+async function pairStatements(
+  connection: DuckDBConnection,
+  scope: Scope | undefined,
+  pieceRows: number,
+): Promise<string[]> {
   const s = await resolveScope(connection, scope);
   if (!isUnscoped(s)) {
     return [
@@ -52,7 +43,7 @@ async function pairStatements(connection: DuckDBConnection, scope: Scope | undef
     connection,
     'SELECT (SELECT count(*) FROM pairs) AS pairs, (SELECT count(*) FROM numbers) AS numbers',
   );
-  const pieces = Math.max(1, Math.ceil(num(row!.pairs) / PIECE_ROWS));
+  const pieces = Math.max(1, Math.ceil(num(row!.pairs) / pieceRows));
   const ids = num(row!.numbers);
   const bounds = Array.from({ length: pieces + 1 }, (_, i) => Math.round((ids * i) / pieces));
   if (pieces === 1) return [`SELECT ${PAIR_COLUMNS} FROM pairs`];
@@ -66,7 +57,8 @@ async function pairStatements(connection: DuckDBConnection, scope: Scope | undef
 /**
  * Streams the directed pairs (weight = events, first/last = UTC epoch seconds, type mask bit
  * 1 << type) in batches of up to `batchSize`, copied from DuckDB's integer vectors. Each batch owns
- * its arrays. The connection is closed when the iteration ends.
+ * its arrays. The connection is closed when the iteration ends. `pieceRows` sizes the pieces of an
+ * unscoped read (tests make it small).
  *
  * Each statement is materialised whole and its chunks read synchronously: fetching 2,048-row
  * chunks one await at a time from a streaming result was measured at 5.7 s for the 74 M pairs of
@@ -76,17 +68,21 @@ export async function* streamPairs(
   connection: DuckDBConnection,
   scope: Scope | undefined,
   batchSize = 1 << 20,
+  pieceRows = PIECE_ROWS,
 ): AsyncGenerator<EdgeBatch> {
   try {
-    let batch = newBatch(batchSize);
-    for (const sql of await pairStatements(connection, scope)) {
+    for (const sql of await pairStatements(connection, scope, pieceRows)) {
       const result = await connection.run(sql);
+      // Each batch is sized to what is left of this result, so a small scope gets small arrays.
+      let left = result.rowCount;
+      let batch: EdgeBatch | null = null;
       for (let c = 0; c < result.chunkCount; c++) {
         const chunk = result.getChunk(c);
         const rows = chunk.rowCount;
         let done = 0;
         while (done < rows) {
-          const take = Math.min(rows - done, batchSize - batch.length);
+          batch ??= newBatch(Math.min(batchSize, left));
+          const take = Math.min(rows - done, batch.src.length - batch.length);
           const cols = [batch.src, batch.dst, batch.weight, batch.first, batch.last, batch.typeMask];
           for (let k = 0; k < 6; k++) {
             const vector = chunk.getColumnVector(k);
@@ -95,14 +91,14 @@ export async function* streamPairs(
           }
           batch.length += take;
           done += take;
-          if (batch.length === batchSize) {
+          left -= take;
+          if (batch.length === batch.src.length) {
             yield batch;
-            batch = newBatch(batchSize);
+            batch = null;
           }
         }
       }
     }
-    if (batch.length > 0) yield trimmed(batch);
   } finally {
     connection.closeSync();
   }
