@@ -124,7 +124,9 @@ export class CsrBuilder {
     let rows: PairRows;
     if (this.options.relabel !== false) {
       const storeOffsets = prefixSums(outDegree, new Int32Array(n + 1));
-      bfsOrder(n, storeOffsets, concatTargets(batches, m), toExternal, step);
+      const storeTargets = concatTargets(batches, m);
+      step('store rows');
+      bfsOrder(n, storeOffsets, storeTargets, toExternal, step);
       for (let u = 0; u < n; u++) toInternal[toExternal[u]!] = u;
       rows = moveRows(n, batches, storeOffsets, toExternal, toInternal, step);
     } else {

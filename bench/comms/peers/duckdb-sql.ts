@@ -177,16 +177,16 @@ export class DuckDbSqlPeer {
     while (targetDepth < 0) {
       await c.run(`CREATE OR REPLACE TEMP TABLE next AS SELECT DISTINCT a.v FROM adj a
         SEMI JOIN frontier f ON a.u = f.v ANTI JOIN seen s ON s.v = a.v`);
-      const found = num((await one(c, 'SELECT count(*) FROM next'))[0]!);
+      const [found, hit] = (
+        await one(c, `SELECT count(*), count(*) FILTER (v = ${target ?? -1}) FROM next`)
+      ).map(num);
       if (found === 0) break;
       depth++;
-      reached += found;
-      if (target !== undefined) {
-        const hit = num((await one(c, `SELECT count(*) FROM next WHERE v = ${target}`))[0]!);
-        if (hit > 0) targetDepth = depth;
-      }
+      reached += found!;
+      if (hit! > 0) targetDepth = depth;
       await c.run('INSERT INTO seen SELECT v FROM next');
-      await c.run('CREATE OR REPLACE TEMP TABLE frontier AS SELECT v FROM next');
+      await c.run('DROP TABLE frontier');
+      await c.run('ALTER TABLE next RENAME TO frontier');
     }
     return { reached, maxDepth: depth, targetDepth };
   }

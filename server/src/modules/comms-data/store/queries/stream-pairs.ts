@@ -47,10 +47,10 @@ async function pairStatements(
     connection,
     'SELECT (SELECT count(*) FROM pairs) AS pairs, (SELECT count(*) FROM numbers) AS numbers',
   );
-  const pieces = Math.max(1, Math.ceil(num(row!.pairs) / pieceRows));
+  const pieces = Math.ceil(num(row!.pairs) / pieceRows);
+  if (pieces <= 1) return [`SELECT ${PAIR_COLUMNS} FROM pairs`];
   const ids = num(row!.numbers);
   const bounds = Array.from({ length: pieces + 1 }, (_, i) => Math.round((ids * i) / pieces));
-  if (pieces === 1) return [`SELECT ${PAIR_COLUMNS} FROM pairs`];
   return bounds.slice(1).map((hi, i) => {
     const lo = bounds[i]!;
     const upper = i === pieces - 1 ? '' : ` AND a_id < ${hi}`;
