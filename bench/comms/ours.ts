@@ -103,7 +103,7 @@ export async function buildGraph(ds: DatasetStore, runs: number, keepBatches: bo
       if (keepBatches && i === runs - 1) batches.push(b);
     }
     steps['read pairs'] = performance.now() - t0;
-    graph = builder.finish();
+    graph = await builder.build();
     times.push(performance.now() - t0);
   }
   if (!graph) throw new Error('no build run');

@@ -1,9 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { bfsOrder } from './bfs-order.js';
+import { BuildHelper, runParallel } from './build-helper.js';
+import { type BuildSteps, runSync } from './build-steps.js';
 import { ContactGraph } from './contact-graph.js';
 import { flagHighDegree, type HighDegreeOptions } from './high-degree.js';
-import { buildInAdjacency } from './in-adjacency.js';
-import { concatRows, concatTargets, moveRows, type PairRows, prefixSums } from './pair-rows.js';
-import { sharedInt32, sharedUint32 } from './shared-arrays.js';
+import { transposeSteps } from './in-adjacency.js';
+import { concatRows, concatTargets, moveRowsSteps, type PairRows, prefixSums } from './pair-rows.js';
+import { isSharedBatch, sharedCopy, sharedInt32, sharedUint32 } from './shared-arrays.js';
 import { sortAndMerge } from './sort-and-merge.js';
 import type { EdgeBatch } from './types.js';
 
@@ -15,6 +18,12 @@ export interface BuildOptions {
   /** Called after each step of `finish` with its wall time (ms): for profiling a large build. */
   onStep?: (step: string, ms: number) => void;
 }
+
+/**
+ * Pairs from which {@link CsrBuilder.build} uses a helper thread. Starting one (through tsx in
+ * development) costs tens of milliseconds; a build of 2 M pairs takes about half a second.
+ */
+const PARALLEL_MIN_PAIRS = 1 << 21;
 
 /**
  * Builds a {@link ContactGraph} from batches of directed pairs over store ids 0..nodeCount-1.
@@ -37,6 +46,7 @@ export class CsrBuilder {
   private sorted = true;
   private lastSource = -1;
   private lastTarget = -1;
+  private threadsUsed = 0;
 
   constructor(
     readonly nodeCount: number,
@@ -45,28 +55,34 @@ export class CsrBuilder {
     this.outDegree = new Int32Array(nodeCount);
   }
 
+  /** Threads the build used (0 before it ran): 2 when `build` had a helper thread. */
+  get threads(): number {
+    return this.threadsUsed;
+  }
+
   /** Self-pairs among the pairs added (dropped by `finish`). */
   get droppedSelfPairs(): number {
     return this.selfPairs;
   }
 
-  /** Adds a batch (copied); throws RangeError on an id outside 0..nodeCount-1. */
+  /** Adds a batch (copied to shared memory); throws RangeError on an id outside 0..nodeCount-1. */
   add(batch: EdgeBatch): void {
     const len = batch.length;
     this.adopt({
       length: len,
-      src: batch.src.slice(0, len),
-      dst: batch.dst.slice(0, len),
-      weight: batch.weight.slice(0, len),
-      first: batch.first.slice(0, len),
-      last: batch.last.slice(0, len),
-      typeMask: batch.typeMask.slice(0, len),
+      src: sharedCopy(batch.src, len),
+      dst: sharedCopy(batch.dst, len),
+      weight: sharedCopy(batch.weight, len),
+      first: sharedCopy(batch.first, len),
+      last: sharedCopy(batch.last, len),
+      typeMask: sharedCopy(batch.typeMask, len),
     });
   }
 
   /**
    * Adds a batch without copying it: the builder keeps its arrays until `finish`, so the caller
-   * must not change them (a batch that owns its arrays, as the store streams them).
+   * must not change them (a batch that owns its arrays, as the store streams them). `build` uses
+   * a helper thread only when they are on SharedArrayBuffers.
    */
   adopt(batch: EdgeBatch): void {
     const len = batch.length;
@@ -97,8 +113,33 @@ export class CsrBuilder {
     this.rows += len;
   }
 
-  /** Builds the graph (arrays on SharedArrayBuffer) and releases the copied batches. */
+  /** Builds the graph on this thread (arrays on SharedArrayBuffer) and releases the batches. */
   finish(): ContactGraph {
+    this.threadsUsed = 1;
+    return runSync(this.steps(1));
+  }
+
+  /**
+   * Builds the graph, large ones with a helper thread: the transposes, the row moves and the row
+   * sorts split by range between the two threads (the BFS ordering stays on this one). Small
+   * graphs, and batches not on SharedArrayBuffer, build on this thread as {@link finish} does.
+   */
+  async build(options: { threads?: 1 | 2 } = {}): Promise<ContactGraph> {
+    const threads =
+      options.threads ?? (this.rows >= PARALLEL_MIN_PAIRS && availableParallelism() > 1 ? 2 : 1);
+    const shared = !this.sorted || this.chunks.every(isSharedBatch);
+    if (threads === 1 || !shared) return this.finish();
+    const helper = new BuildHelper();
+    this.threadsUsed = 2;
+    try {
+      return await runParallel(this.steps(2), helper);
+    } finally {
+      await helper.close();
+    }
+  }
+
+  /** The build as steps in `parts` (see build-steps.ts); releases the batches. */
+  private *steps(parts: number): BuildSteps<ContactGraph> {
     const onStep = this.options.onStep;
     let t0 = performance.now();
     const step = (name: string) => {
@@ -123,18 +164,22 @@ export class CsrBuilder {
     const toInternal = sharedInt32(n);
     let rows: PairRows;
     if (this.options.relabel !== false) {
-      const storeOffsets = prefixSums(outDegree, new Int32Array(n + 1));
+      const storeOffsets = prefixSums(outDegree, sharedInt32(n + 1));
       const storeTargets = concatTargets(batches, m);
       step('store rows');
-      bfsOrder(n, storeOffsets, storeTargets, toExternal, step);
+      const callers = yield* transposeSteps(n, storeOffsets, storeTargets, false, parts);
+      step('callers');
+      bfsOrder(n, storeOffsets, storeTargets, callers, toExternal);
+      step('BFS order');
       for (let u = 0; u < n; u++) toInternal[toExternal[u]!] = u;
-      rows = moveRows(n, batches, storeOffsets, toExternal, toInternal, step);
+      rows = yield* moveRowsSteps(n, batches, storeOffsets, toExternal, toInternal, parts, step);
     } else {
       for (let u = 0; u < n; u++) toExternal[u] = toInternal[u] = u;
       rows = concatRows(batches, prefixSums(outDegree, sharedInt32(n + 1)));
     }
     const { offsets: outOffsets, targets } = rows;
-    const { inOffsets, inSources, inEdges } = buildInAdjacency(n, outOffsets, targets);
+    const inAdjacency = yield* transposeSteps(n, outOffsets, targets, true, parts);
+    const { inOffsets, inSources } = inAdjacency;
     step('in-adjacency');
     const highDegree = sharedUint32((n + 31) >>> 5);
     const highDegreeThreshold = flagHighDegree(outOffsets, inOffsets, highDegree, this.options.highDegree);
@@ -151,7 +196,7 @@ export class CsrBuilder {
       typeMask: rows.typeMask,
       inOffsets,
       inSources,
-      inEdges,
+      inEdges: inAdjacency.inEdges!,
       toExternal,
       toInternal,
       highDegree,

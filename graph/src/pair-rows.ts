@@ -1,3 +1,4 @@
+import { type BuildSteps, splitByOffsets, task } from './build-steps.js';
 import { sharedInt32, sharedUint8, sharedUint32 } from './shared-arrays.js';
 import type { EdgeBatch } from './types.js';
 
@@ -34,7 +35,7 @@ function sharedRows(offsets: Int32Array, m: number): PairRows {
 
 /** The targets of sorted batches end to end (self-pairs left out): the store-id CSR's rows. */
 export function concatTargets(batches: readonly EdgeBatch[], m: number): Int32Array {
-  const targets = new Int32Array(m);
+  const targets = sharedInt32(m);
   let p = 0;
   for (const b of batches) {
     for (let i = 0; i < b.length; i++) if (b.src[i] !== b.dst[i]) targets[p++] = b.dst[i]!;
@@ -61,57 +62,92 @@ export function concatRows(batches: readonly EdgeBatch[], offsets: Int32Array): 
 }
 
 /**
- * The rows in new ids: store row x, read in order from the sorted batches, is written at new row
- * toInternal[x] with its targets mapped, then each row is sorted by new target. Writing rows to
- * their places (independent writes that overlap) was measured 1.8× faster than gathering them
- * in new order (each row a random read the next step waits on); sending them first to blocks of
- * rows, as the in-adjacency does, was slower here (six arrays to carry instead of two).
+ * The rows in new ids, as build steps in `parts`: store row x, read in order from the sorted
+ * batches, is written at new row toInternal[x] with its targets mapped, then each row is sorted by
+ * new target. Writing rows to their places (independent writes that overlap) was measured 1.8×
+ * faster than gathering them in new order (each row a random read the next step waits on);
+ * sending them first to blocks of rows, as the in-adjacency does, was slower here (six arrays to
+ * carry instead of two). Parts move ranges of store rows and sort ranges of new rows, each cut at
+ * equal numbers of pairs; the rows of different parts never overlap.
  */
-export function moveRows(
+export function* moveRowsSteps(
   n: number,
   batches: readonly EdgeBatch[],
   storeOffsets: Int32Array,
   toExternal: Int32Array,
   toInternal: Int32Array,
+  parts: number,
   step: (name: string) => void,
-): PairRows {
+): BuildSteps<PairRows> {
   const offsets = sharedInt32(n + 1);
   for (let u = 0; u < n; u++) {
     const x = toExternal[u]!;
     offsets[u + 1] = offsets[u]! + storeOffsets[x + 1]! - storeOffsets[x]!;
   }
   const rows = sharedRows(offsets, offsets[n]!);
-  const { targets, weight, first, last, typeMask } = rows;
-  const cursor = new Int32Array(n);
-  for (let x = 0; x < n; x++) cursor[x] = offsets[toInternal[x]!]!;
-  for (const b of batches) {
-    for (let i = 0; i < b.length; i++) {
-      const s = b.src[i]!;
-      const d = b.dst[i]!;
-      if (s === d) continue;
-      const p = cursor[s]!++;
-      targets[p] = toInternal[d]!;
-      weight[p] = b.weight[i]!;
-      first[p] = b.first[i]!;
-      last[p] = b.last[i]!;
-      typeMask[p] = b.typeMask[i]!;
-    }
-  }
+  const storeCuts = splitByOffsets(storeOffsets, n, parts);
+  yield task(
+    'moveRows',
+    moveRowRange,
+    storeCuts.slice(1).map((x1, t) => ({ batches, x0: storeCuts[t]!, x1, toInternal, rows })),
+  );
   step('move rows');
-  sortRows(n, rows);
+  const cuts = splitByOffsets(offsets, n, parts);
+  yield task(
+    'sortRows',
+    sortRowRange,
+    cuts.slice(1).map((u1, t) => ({ rows, u0: cuts[t]!, u1 })),
+  );
   step('sort rows');
   return rows;
+}
+
+/** Moves store rows [x0, x1) of sorted batches to their new rows (unsorted within a row). */
+export function moveRowRange(p: {
+  batches: readonly EdgeBatch[];
+  x0: number;
+  x1: number;
+  toInternal: Int32Array;
+  rows: PairRows;
+}): void {
+  const { batches, x0, x1, toInternal } = p;
+  const { offsets, targets, weight, first, last, typeMask } = p.rows;
+  let current = -1;
+  let q = 0;
+  for (const b of batches) {
+    const len = b.length;
+    if (len === 0 || b.src[len - 1]! < x0) continue;
+    if (b.src[0]! >= x1) break;
+    const { src, dst } = b;
+    for (let i = 0; i < len; i++) {
+      const s = src[i]!;
+      if (s < x0) continue;
+      if (s >= x1) break;
+      const d = dst[i]!;
+      if (s === d) continue;
+      if (s !== current) {
+        current = s;
+        q = offsets[toInternal[s]!]!;
+      }
+      targets[q] = toInternal[d]!;
+      weight[q] = b.weight[i]!;
+      first[q] = b.first[i]!;
+      last[q] = b.last[i]!;
+      typeMask[q] = b.typeMask[i]!;
+      q++;
+    }
+  }
 }
 
 /** Rows up to this length are sorted by insertion. */
 const SHORT_ROW = 32;
 
-/** Sorts each row by target, moving the pair data along. */
-function sortRows(n: number, rows: PairRows): void {
-  const { offsets, targets, weight, first, last, typeMask } = rows;
+/** Sorts rows [u0, u1) by target, moving the pair data along. */
+export function sortRowRange(p: { rows: PairRows; u0: number; u1: number }): void {
+  const { offsets, targets, weight, first, last, typeMask } = p.rows;
   let slot: Int32Array | null = null;
   let scratch: PairData | null = null;
-  for (let u = 0; u < n; u++) {
+  for (let u = p.u0; u < p.u1; u++) {
     const a = offsets[u]!;
     const b = offsets[u + 1]!;
     if (b - a <= SHORT_ROW) {
@@ -139,7 +175,7 @@ function sortRows(n: number, rows: PairRows): void {
       continue;
     }
     // Long row: remember where each target's data sits, sort the targets natively, fetch the data.
-    slot ??= new Int32Array(n);
+    slot ??= new Int32Array(offsets.length - 1);
     if (!scratch || scratch.weight.length < b - a) {
       const len = Math.max(b - a, 1024);
       scratch = {

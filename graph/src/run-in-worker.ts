@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import type { GraphSource } from './graph-source.js';
 import type { KernelArgs, KernelName, KernelResults } from './kernel-registry.js';
+import { startGraphWorker } from './worker-start.js';
 
 /** Options of {@link runInWorker}. */
 export interface WorkerRunOptions {
@@ -22,7 +22,7 @@ export function runInWorker<K extends KernelName>(
   const src: GraphSource = typeof source === 'string' ? { snapshotPath: source } : source;
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new Error('aborted'));
-    const worker = startKernelWorker({ kernel, source: src, args });
+    const worker = startGraphWorker('kernel.worker', { kernel, source: src, args });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -42,18 +42,4 @@ export function runInWorker<K extends KernelName>(
     worker.once('error', (err) => finish(() => reject(err)));
     worker.once('exit', (code) => finish(() => reject(new Error(`kernel worker exited with code ${code}`))));
   });
-}
-
-/**
- * Starts kernel.worker. From TypeScript sources (tsx, vitest) the worker is loaded through tsx's
- * `tsImport`: on Node 20 `execArgv: ['--import', 'tsx']` does not apply tsx to a worker's entry
- * (measured: ERR_UNKNOWN_FILE_EXTENSION), so a one-line ESM bootstrap registers it instead.
- * From compiled JavaScript the .js worker is started directly.
- */
-function startKernelWorker(workerData: unknown): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./kernel.worker.js', here), { workerData });
-  const entry = new URL('./kernel.worker.ts', here).href;
-  const bootstrap = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }

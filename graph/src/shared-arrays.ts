@@ -12,3 +12,25 @@ export function sharedUint32(length: number): Uint32Array {
 export function sharedUint8(length: number): Uint8Array {
   return new Uint8Array(new SharedArrayBuffer(length));
 }
+
+/** Whether every array of a batch is on a SharedArrayBuffer (a helper thread can read it). */
+export function isSharedBatch(b: {
+  src: Int32Array;
+  dst: Int32Array;
+  weight: Uint32Array;
+  first: Uint32Array;
+  last: Uint32Array;
+  typeMask: Uint8Array;
+}): boolean {
+  return [b.src, b.dst, b.weight, b.first, b.last, b.typeMask].every(
+    (a) => a.buffer instanceof SharedArrayBuffer,
+  );
+}
+
+/** A copy of the first `length` entries of a typed array, on a SharedArrayBuffer. */
+export function sharedCopy<T extends Int32Array | Uint32Array | Uint8Array>(a: T, length: number): T {
+  const C = a.constructor as new (buffer: SharedArrayBuffer) => T;
+  const out = new C(new SharedArrayBuffer(length * a.BYTES_PER_ELEMENT));
+  out.set(a.subarray(0, length) as never);
+  return out;
+}

@@ -1,10 +1,11 @@
 import { prefixSums } from './pair-rows.js';
+import { sharedInt32, sharedUint8, sharedUint32 } from './shared-arrays.js';
 import type { EdgeBatch } from './types.js';
 
 /**
  * Any input → one batch sorted by (source, target), self-pairs dropped and repeated pairs merged
  * (sum, min, max, or): a scatter by target, then a stable scatter by source. Returns the
- * out-degrees after merging.
+ * out-degrees after merging. The batch is on SharedArrayBuffers, for a helper thread.
  */
 export function sortAndMerge(
   n: number,
@@ -40,12 +41,12 @@ export function sortAndMerge(
   cursor.set(bySource.subarray(0, n));
   const out: EdgeBatch = {
     length: m,
-    src: new Int32Array(m),
-    dst: new Int32Array(m),
-    weight: new Uint32Array(m),
-    first: new Uint32Array(m),
-    last: new Uint32Array(m),
-    typeMask: new Uint8Array(m),
+    src: sharedInt32(m),
+    dst: sharedInt32(m),
+    weight: sharedUint32(m),
+    first: sharedUint32(m),
+    last: sharedUint32(m),
+    typeMask: sharedUint8(m),
   };
   for (let d = 0; d < n; d++) {
     for (let p = byTarget[d]!, end = byTarget[d + 1]!; p < end; p++) {

@@ -103,7 +103,7 @@ export class GraphCache {
         ((!scope.from || stats.first >= scope.from) &&
           (!scope.to || (stats.last ?? stats.first) <= scope.to)));
     for await (const batch of ds.streamPairs(inside ? undefined : scope)) builder.adopt(batch);
-    return storeGraph(key, builder.finish(), ds);
+    return storeGraph(key, await builder.build(), ds);
   }
 
   private async removeOldSnapshots(datasetId: string, keep: string): Promise<void> {

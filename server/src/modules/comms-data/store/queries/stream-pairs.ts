@@ -1,18 +1,20 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBMaterializedResult } from '@duckdb/node-api';
+import { sharedInt32, sharedUint8, sharedUint32 } from '../../../../../../graph/src/index.js';
 import type { EdgeBatch, Scope } from '../analytics-store.types.js';
 import { num, queryRows } from '../duckdb-exec.js';
 import { isUnscoped, resolveScope, scopeCondition } from './scope.sql.js';
 import { copyNumericColumn } from './vector-arrays.js';
 
+/** A batch on SharedArrayBuffers, so the graph build's helper thread reads it without a copy. */
 function newBatch(capacity: number): EdgeBatch {
   return {
     length: 0,
-    src: new Int32Array(capacity),
-    dst: new Int32Array(capacity),
-    weight: new Uint32Array(capacity),
-    first: new Uint32Array(capacity),
-    last: new Uint32Array(capacity),
-    typeMask: new Uint8Array(capacity),
+    src: sharedInt32(capacity),
+    dst: sharedInt32(capacity),
+    weight: sharedUint32(capacity),
+    first: sharedUint32(capacity),
+    last: sharedUint32(capacity),
+    typeMask: sharedUint8(capacity),
   };
 }
 
@@ -74,9 +76,14 @@ export async function* streamPairs(
   batchSize = 1 << 20,
   pieceRows = PIECE_ROWS,
 ): AsyncGenerator<EdgeBatch> {
+  // The next statement runs (on DuckDB's threads) while this one's chunks are copied here.
+  let next: Promise<DuckDBMaterializedResult> | null = null;
   try {
-    for (const sql of await pairStatements(connection, scope, pieceRows)) {
-      const result = await connection.run(sql);
+    const statements = await pairStatements(connection, scope, pieceRows);
+    next = statements.length > 0 ? connection.run(statements[0]!) : null;
+    for (let s = 0; s < statements.length; s++) {
+      const result = await next!;
+      next = s + 1 < statements.length ? connection.run(statements[s + 1]!) : null;
       // Each batch is sized to what is left of this result, so a small scope gets small arrays.
       let left = result.rowCount;
       let batch: EdgeBatch | null = null;
@@ -104,6 +111,7 @@ export async function* streamPairs(
       }
     }
   } finally {
+    await next?.catch(() => null);
     connection.closeSync();
   }
 }
