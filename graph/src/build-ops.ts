@@ -1,12 +1,14 @@
 import type { BuildOpName } from './build-steps.js';
 import { countBlocks, scatterToBlocks, sortBlocks } from './in-adjacency.js';
-import { moveRowRange, sortRowRange } from './pair-rows.js';
+import { mapTargets, moveRowRange, rowLengths, sortRowRange } from './pair-rows.js';
 
 /** The functions behind each build operation, by name: how a helper thread finds a part's work. */
 export const buildOps: Record<BuildOpName, (part: never) => void> = {
   countBlocks,
   scatterToBlocks,
   sortBlocks,
+  rowLengths,
+  mapTargets,
   moveRows: moveRowRange,
   sortRows: sortRowRange,
 };

@@ -1,5 +1,12 @@
 /** The build's operations that can run on another thread (see build-ops.ts for the registry). */
-export type BuildOpName = 'countBlocks' | 'scatterToBlocks' | 'sortBlocks' | 'moveRows' | 'sortRows';
+export type BuildOpName =
+  | 'countBlocks'
+  | 'scatterToBlocks'
+  | 'sortBlocks'
+  | 'rowLengths'
+  | 'mapTargets'
+  | 'moveRows'
+  | 'sortRows';
 
 /**
  * One step of a graph build split into independent parts over disjoint ranges: part 0 runs on

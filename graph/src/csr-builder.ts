@@ -39,6 +39,8 @@ const PARALLEL_MIN_PAIRS = 1 << 21;
  */
 export class CsrBuilder {
   private chunks: EdgeBatch[] = [];
+  /** Self-pairs in each chunk. */
+  private chunkSelfPairs: number[] = [];
   private rows = 0;
   private readonly outDegree: Int32Array;
   private selfPairs = 0;
@@ -110,6 +112,7 @@ export class CsrBuilder {
     this.lastTarget = ld;
     this.selfPairs += self;
     this.chunks.push(batch);
+    this.chunkSelfPairs.push(self);
     this.rows += len;
   }
 
@@ -150,12 +153,15 @@ export class CsrBuilder {
     };
     const n = this.nodeCount;
     let batches = this.chunks;
+    let selfPairs = this.chunkSelfPairs;
     this.chunks = [];
+    this.chunkSelfPairs = [];
     let outDegree = this.outDegree;
     let m = this.rows - this.selfPairs;
     if (!this.sorted) {
       const s = sortAndMerge(n, batches, m);
       batches = [s.batch];
+      selfPairs = [0];
       m = s.batch.length;
       outDegree = s.outDegree;
       step('sort and merge');
@@ -163,22 +169,27 @@ export class CsrBuilder {
     const toExternal = sharedInt32(n);
     const toInternal = sharedInt32(n);
     let rows: PairRows;
+    /** An array of m entries the build no longer needs, for the in-adjacency's scratch. */
+    let spare: Int32Array | undefined;
     if (this.options.relabel !== false) {
       const storeOffsets = prefixSums(outDegree, sharedInt32(n + 1));
-      const storeTargets = concatTargets(batches, m);
+      const storeTargets = concatTargets(batches, m, selfPairs);
       step('store rows');
       const callers = yield* transposeSteps(n, storeOffsets, storeTargets, false, parts);
       step('callers');
       bfsOrder(n, storeOffsets, storeTargets, callers, toExternal);
       step('BFS order');
       for (let u = 0; u < n; u++) toInternal[toExternal[u]!] = u;
-      rows = yield* moveRowsSteps(n, batches, storeOffsets, toExternal, toInternal, parts, step);
+      spare = callers.inSources;
+      // The store's targets are mapped to new ids in place: the BFS no longer needs them.
+      const store = { offsets: storeOffsets, targets: storeTargets };
+      rows = yield* moveRowsSteps(n, batches, store, toExternal, toInternal, parts, step);
     } else {
       for (let u = 0; u < n; u++) toExternal[u] = toInternal[u] = u;
       rows = concatRows(batches, prefixSums(outDegree, sharedInt32(n + 1)));
     }
     const { offsets: outOffsets, targets } = rows;
-    const inAdjacency = yield* transposeSteps(n, outOffsets, targets, true, parts);
+    const inAdjacency = yield* transposeSteps(n, outOffsets, targets, true, parts, spare);
     const { inOffsets, inSources } = inAdjacency;
     step('in-adjacency');
     const highDegree = sharedUint32((n + 31) >>> 5);
