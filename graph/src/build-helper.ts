@@ -14,9 +14,12 @@ export class BuildHelper {
 
   constructor() {
     this.worker = startGraphWorker('build.worker', null);
+    // Idle, the thread does not keep the process alive (a builder may be dropped before building).
+    this.worker.unref();
     this.worker.on('message', (msg: { ok: true } | { ok: false; error: string }) => {
       const p = this.pending;
       this.pending = null;
+      this.worker.unref();
       if (msg.ok) p?.resolve();
       else p?.reject(new Error(`build helper: ${msg.error}`));
     });
@@ -37,6 +40,7 @@ export class BuildHelper {
     if (this.pending) return Promise.reject(new Error('build helper is busy'));
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
+      this.worker.ref();
       this.worker.postMessage({ op, part });
     });
   }
