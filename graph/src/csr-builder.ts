@@ -15,16 +15,23 @@ export interface BuildOptions {
   /** Relabel nodes in BFS order for locality (default true); false keeps the store's ids. */
   relabel?: boolean;
   highDegree?: HighDegreeOptions;
+  /**
+   * Pairs from which `build` uses a helper thread, started as soon as that many are added
+   * (default 16 M; see PARALLEL_MIN_PAIRS).
+   */
+  helperFromPairs?: number;
   /** Called after each step of `finish` with its wall time (ms): for profiling a large build. */
   onStep?: (step: string, ms: number) => void;
 }
 
 /**
  * Pairs from which {@link CsrBuilder.build} uses a helper thread. The builder starts it as soon as
- * the pairs added reach this count, so that it loads (through tsx: about 0.2 s) while the rest of
- * the pairs are read; a build of 2 M pairs takes about half a second.
+ * the pairs added reach this count, so that it loads (through tsx: ~0.3 s of a core) while the
+ * rest of the pairs are read. Measured at 7.4 M pairs (the M bench) it did not pay: the steps it
+ * splits took 0.2 s less and the read, with DuckDB on both cores, 0.25 s more (build 2.13 s
+ * against 2.16 s on one thread); at 74 M pairs the split steps take 5–6 s less.
  */
-const PARALLEL_MIN_PAIRS = 1 << 21;
+const PARALLEL_MIN_PAIRS = 1 << 24;
 
 /**
  * Builds a {@link ContactGraph} from batches of directed pairs over store ids 0..nodeCount-1.
@@ -58,6 +65,10 @@ export class CsrBuilder {
     private readonly options: BuildOptions = {},
   ) {
     this.outDegree = new Int32Array(nodeCount);
+  }
+
+  private get helperFromPairs(): number {
+    return this.options.helperFromPairs ?? PARALLEL_MIN_PAIRS;
   }
 
   /** Threads the build used (0 before it ran): 2 when `build` had a helper thread. */
@@ -117,7 +128,7 @@ export class CsrBuilder {
     this.chunks.push(batch);
     this.chunkSelfPairs.push(self);
     this.rows += len;
-    if (!this.helper && this.rows >= PARALLEL_MIN_PAIRS && availableParallelism() > 1)
+    if (!this.helper && this.rows >= this.helperFromPairs && availableParallelism() > 1)
       this.helper = new BuildHelper();
   }
 
@@ -136,7 +147,7 @@ export class CsrBuilder {
    */
   async build(options: { threads?: 1 | 2 } = {}): Promise<ContactGraph> {
     const threads =
-      options.threads ?? (this.rows >= PARALLEL_MIN_PAIRS && availableParallelism() > 1 ? 2 : 1);
+      options.threads ?? (this.rows >= this.helperFromPairs && availableParallelism() > 1 ? 2 : 1);
     const shared = !this.sorted || this.chunks.every(isSharedBatch);
     if (threads === 1 || !shared) return this.finish();
     const helper = this.helper ?? new BuildHelper();

@@ -75,36 +75,18 @@ describe('CsrBuilder.build with a helper thread', () => {
       if (ArrayBuffer.isView(array)) expect(array.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it('uses its helper by default once the pairs are many (2 M or more)', async () => {
-    // 2.4 M sorted pairs over 350 K nodes: rows s → s + 1 + 37k (k < 7), in batches of 1 M.
-    const n = 350_000;
-    const rows: number[] = [];
-    for (let s = 0; s < n; s++)
-      for (let k = 0; k < 7; k++) if (s + 1 + 37 * k < n) rows.push(s, s + 1 + 37 * k);
-    const m = rows.length / 2;
-    const one = new CsrBuilder(n);
-    const two = new CsrBuilder(n);
-    for (let i = 0; i < m; i += 1 << 20) {
-      const len = Math.min(1 << 20, m - i);
-      const pairs: Pair[] = Array.from({ length: len }, (_, j) => {
-        const k = i + j;
-        return {
-          src: rows[2 * k]!,
-          dst: rows[2 * k + 1]!,
-          weight: 1 + (k % 3),
-          first: k % 97,
-          last: 100 + (k % 89),
-          typeMask: 1 + (k % 15),
-        };
-      });
-      one.add(batchOf(pairs));
-      two.add(batchOf(pairs));
-    }
+  it('starts its helper once the pairs reach helperFromPairs, and builds with it', async () => {
+    const pairs = sortedDistinct(randomPairs(20_000, 120_000, 11));
+    const { one, two } = builders(20_000, pairs, 10_000, { helperFromPairs: 50_000 });
     const expected = one.finish();
     expect(one.threads).toBe(1);
     const got = await two.build();
     expect(two.threads).toBe(2);
     expectSameGraph(expected, got);
+    const few = new CsrBuilder(20_000, { helperFromPairs: pairs.length + 1 });
+    few.add(batchOf(pairs));
+    await few.build();
+    expect(few.threads).toBe(1);
   });
 
   it('builds on one thread when the adopted batches are not shared', async () => {
