@@ -27,9 +27,10 @@ export interface BuildOptions {
 /**
  * Pairs from which {@link CsrBuilder.build} uses a helper thread. The builder starts it as soon as
  * the pairs added reach this count, so that it loads (through tsx: ~0.3 s of a core) while the
- * rest of the pairs are read. Measured at 7.4 M pairs (the M bench) it did not pay: the steps it
- * splits took 0.2 s less and the read, with DuckDB on both cores, 0.25 s more (build 2.13 s
- * against 2.16 s on one thread); at 74 M pairs the split steps take 5–6 s less.
+ * rest of the pairs are read. At 7.4 M pairs (the M bench) the build passes its 3 s target either
+ * way (one thread 2.0–2.9 s, two 1.7–2.4 s in alternating runs), but the bench's resident size
+ * after load was 1.51 GiB with the helper against 1.41–1.42 GiB without (target 1.5 GiB): memory
+ * the thread leaves behind. At 74 M pairs the split steps take about half as long on two threads.
  */
 const PARALLEL_MIN_PAIRS = 1 << 24;
 
@@ -57,7 +58,7 @@ export class CsrBuilder {
   private lastSource = -1;
   private lastTarget = -1;
   private threadsUsed = 0;
-  /** Started once the pairs reach PARALLEL_MIN_PAIRS, so it loads while the rest is read. */
+  /** Started once the pairs reach `helperFromPairs`, so it loads while the rest is read. */
   private helper: BuildHelper | null = null;
 
   constructor(

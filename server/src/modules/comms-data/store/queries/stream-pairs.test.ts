@@ -30,6 +30,14 @@ it('reads the pairs table in source-id pieces and batches sized to what is left,
   expect(Math.max(...sizes)).toBe(256);
   // A batch ends where its piece ends: some are shorter than 256 though more rows follow.
   expect(sizes.slice(0, -1).some((n) => n < 256)).toBe(true);
+
+  // Stopping early, while the next piece is being read, closes the connection without error.
+  const early = await instance.connect();
+  for await (const b of streamPairs(early, undefined, 256, 400)) {
+    expect(b.length).toBeGreaterThan(0);
+    break;
+  }
+  await expect(early.run('SELECT 1')).rejects.toThrow();
   setup.closeSync();
   instance.closeSync();
 });
