@@ -1,3 +1,5 @@
+import type { EdgeBatch } from './types.js';
+
 /** Typed arrays backed by SharedArrayBuffer so graphs pass to worker threads without copying. */
 export function sharedInt32(length: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(length * 4));
@@ -14,14 +16,7 @@ export function sharedUint8(length: number): Uint8Array {
 }
 
 /** Whether every array of a batch is on a SharedArrayBuffer (a helper thread can read it). */
-export function isSharedBatch(b: {
-  src: Int32Array;
-  dst: Int32Array;
-  weight: Uint32Array;
-  first: Uint32Array;
-  last: Uint32Array;
-  typeMask: Uint8Array;
-}): boolean {
+export function isSharedBatch(b: EdgeBatch): boolean {
   return [b.src, b.dst, b.weight, b.first, b.last, b.typeMask].every(
     (a) => a.buffer instanceof SharedArrayBuffer,
   );
