@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { runBuildOp } from './build-ops.js';
 import type { BuildOpName, BuildSteps } from './build-steps.js';
 import { startGraphWorker } from './worker-start.js';
 
@@ -59,11 +60,11 @@ export class BuildHelper {
 export async function runParallel<R>(steps: BuildSteps<R>, helper: BuildHelper): Promise<R> {
   for (let r = steps.next(); ; r = steps.next()) {
     if (r.done) return r.value;
-    const { op, run, parts } = r.value;
+    const { op, parts } = r.value;
     if (parts.length > 2) throw new RangeError(`${op}: ${parts.length} parts for two threads`);
     const remote = parts.length > 1 ? helper.run(op, parts[1]) : Promise.resolve();
     try {
-      if (parts.length > 0) run(parts[0]);
+      if (parts.length > 0) runBuildOp(op, parts[0]);
     } catch (err) {
       await remote.catch(() => {});
       throw err;

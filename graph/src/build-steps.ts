@@ -1,42 +1,31 @@
-/** The build's operations that can run on another thread (see build-ops.ts for the registry). */
-export type BuildOpName =
-  | 'countBlocks'
-  | 'scatterToBlocks'
-  | 'sortBlocks'
-  | 'rowLengths'
-  | 'mapTargets'
-  | 'moveRows'
-  | 'sortRows';
+import type { BuildOps } from './build-ops.js';
+
+/** The build's operations that can run on another thread (the registry is build-ops.ts). */
+export type BuildOpName = keyof BuildOps;
+
+/** What one part of an operation takes. */
+export type BuildOpPart<K extends BuildOpName> = Parameters<BuildOps[K]>[0];
 
 /**
  * One step of a graph build split into independent parts over disjoint ranges: part 0 runs on
- * the calling thread, the others may run on helper threads (which find `run` by `op`).
+ * the calling thread, the others may run on helper threads; each looks `op` up in build-ops.ts.
  */
 export interface Task {
   op: BuildOpName;
-  run: (part: unknown) => void;
   parts: readonly unknown[];
 }
 
 /** A task whose parts are checked against the operation's argument type. */
-export function task<P>(op: BuildOpName, run: (part: P) => void, parts: readonly P[]): Task {
-  return { op, run: run as (part: unknown) => void, parts };
+export function task<K extends BuildOpName>(op: K, parts: readonly BuildOpPart<K>[]): Task {
+  return { op, parts };
 }
 
 /**
  * A build written once for any number of threads: a generator that yields the steps to split
- * and resumes when every part is done, then returns the result. {@link runSync} runs every part
- * here; a parallel driver hands parts to helper threads (build-helper.ts).
+ * and resumes when every part is done, then returns the result. `runSync` (build-ops.ts) runs
+ * every part here; `runParallel` (build-helper.ts) hands part 1 to a helper thread.
  */
 export type BuildSteps<R> = Generator<Task, R, void>;
-
-/** Runs a build on this thread, part after part. */
-export function runSync<R>(steps: BuildSteps<R>): R {
-  for (let r = steps.next(); ; r = steps.next()) {
-    if (r.done) return r.value;
-    for (const part of r.value.parts) r.value.run(part);
-  }
-}
 
 /**
  * Cuts rows [0, rows) into `parts` ranges of about equal entries, given their offsets

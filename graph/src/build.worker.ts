@@ -1,9 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { runBuildOp } from './build-ops.js';
-import type { BuildOpName } from './build-steps.js';
 
 /** A build helper thread: runs the parts it is sent, one at a time, and answers each. */
-parentPort?.on('message', (msg: { op: BuildOpName; part: unknown }) => {
+parentPort?.on('message', (msg: { op: string; part: unknown }) => {
   try {
     runBuildOp(msg.op, msg.part);
     parentPort?.postMessage({ ok: true });

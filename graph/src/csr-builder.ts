@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { bfsOrder } from './bfs-order.js';
 import { BuildHelper, runParallel } from './build-helper.js';
-import { type BuildSteps, runSync } from './build-steps.js';
+import { runSync } from './build-ops.js';
+import type { BuildSteps } from './build-steps.js';
 import { ContactGraph } from './contact-graph.js';
 import { flagHighDegree, type HighDegreeOptions } from './high-degree.js';
 import { transposeSteps } from './in-adjacency.js';

@@ -1,4 +1,4 @@
-import { type BuildSteps, runSync, splitByOffsets, task } from './build-steps.js';
+import { type BuildSteps, splitByOffsets, task } from './build-steps.js';
 import { sharedInt32 } from './shared-arrays.js';
 
 /**
@@ -17,25 +17,6 @@ export interface Transposed {
   inOffsets: Int32Array;
   inSources: Int32Array;
   inEdges: Int32Array | null;
-}
-
-/** In-adjacency of a graph: sources ascending per target, the out-edge id of each entry. */
-export function buildInAdjacency(
-  n: number,
-  outOffsets: Int32Array,
-  targets: Int32Array,
-): { inOffsets: Int32Array; inSources: Int32Array; inEdges: Int32Array } {
-  const r = runSync(transposeSteps(n, outOffsets, targets, true, 1));
-  return { inOffsets: r.inOffsets, inSources: r.inSources, inEdges: r.inEdges! };
-}
-
-/** Each node's sources (ascending) only: what the BFS ordering of the build walks. */
-export function buildCallers(
-  n: number,
-  outOffsets: Int32Array,
-  targets: Int32Array,
-): { inOffsets: Int32Array; inSources: Int32Array } {
-  return runSync(transposeSteps(n, outOffsets, targets, false, 1));
 }
 
 /**
@@ -71,7 +52,6 @@ export function* transposeSteps(
   const counts = sourceCuts.slice(1).map(() => sharedInt32(blocks));
   yield task(
     'countBlocks',
-    countBlocks,
     counts.map((c, t) => ({
       targets,
       from: outOffsets[sourceCuts[t]!]!,
@@ -96,7 +76,6 @@ export function* transposeSteps(
   const target = scratch && scratch.length >= m ? scratch : sharedInt32(m);
   yield task(
     'scatterToBlocks',
-    scatterToBlocks,
     counts.map((cursor, t) => ({
       outOffsets,
       targets,
@@ -113,7 +92,6 @@ export function* transposeSteps(
   const blockCuts = splitByOffsets(blockStart, blocks, parts);
   yield task(
     'sortBlocks',
-    sortBlocks,
     blockCuts.slice(1).map((k1, t) => ({
       n,
       shift,

@@ -80,11 +80,12 @@ export function concatRows(batches: readonly EdgeBatch[], offsets: Int32Array): 
  * them in new order (each row a random read the next step waits on); sending them first to blocks
  * of rows, as the in-adjacency does, was slower here (six arrays to carry instead of two).
  *
- * The targets are mapped to new ids beforehand, in place in `storeTargets` (the store-id CSR's
+ * The targets are mapped to new ids beforehand, in place in `store.targets` (the store-id CSR's
  * targets, which the caller must not use afterwards): a tight loop of independent random reads
  * overlaps them far better than the same reads among the row writes (at 10 M numbers / 74 M
- * pairs on two threads: the move 5.7 s → 2.7–3.1 s, the mapping 1.0 s). Parts take equal ranges of nodes or pairs, or
- * ranges of rows cut at equal numbers of pairs; the rows of different parts never overlap.
+ * pairs on two threads: the move 5.7 s → 2.7–3.1 s, the mapping 1.0 s). Parts take equal ranges
+ * of nodes or pairs, or ranges of rows cut at equal numbers of pairs; the rows of different parts
+ * never overlap.
  */
 export function* moveRowsSteps(
   n: number,
@@ -101,7 +102,6 @@ export function* moveRowsSteps(
   const pairCuts = evenCuts(m, parts);
   yield task(
     'rowLengths',
-    rowLengths,
     nodeCuts
       .slice(1)
       .map((u1, t) => ({ storeOffsets: store.offsets, toExternal, offsets, u0: nodeCuts[t]!, u1 })),
@@ -109,7 +109,6 @@ export function* moveRowsSteps(
   for (let u = 0; u < n; u++) offsets[u + 1] = offsets[u + 1]! + offsets[u]!;
   yield task(
     'mapTargets',
-    mapTargets,
     pairCuts.slice(1).map((e1, t) => ({ targets: store.targets, toInternal, e0: pairCuts[t]!, e1 })),
   );
   step('map targets');
@@ -117,7 +116,6 @@ export function* moveRowsSteps(
   const storeCuts = splitByOffsets(store.offsets, n, parts);
   yield task(
     'moveRows',
-    moveRowRange,
     storeCuts.slice(1).map((x1, t) => ({
       batches,
       x0: storeCuts[t]!,
@@ -132,7 +130,6 @@ export function* moveRowsSteps(
   const cuts = splitByOffsets(offsets, n, parts);
   yield task(
     'sortRows',
-    sortRowRange,
     cuts.slice(1).map((u1, t) => ({ rows, u0: cuts[t]!, u1 })),
   );
   step('sort rows');

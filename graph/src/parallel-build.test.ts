@@ -75,7 +75,7 @@ describe('CsrBuilder.build with a helper thread', () => {
       if (ArrayBuffer.isView(array)) expect(array.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it('starts its helper once the pairs reach helperFromPairs, and builds with it', async () => {
+  it('builds with its helper by default from helperFromPairs pairs, and on one thread below', async () => {
     const pairs = sortedDistinct(randomPairs(20_000, 120_000, 11));
     const { one, two } = builders(20_000, pairs, 10_000, { helperFromPairs: 50_000 });
     const expected = one.finish();
