@@ -3,7 +3,7 @@ import { sharedInt32, sharedUint8, sharedUint32 } from '../../../../../../graph/
 import type { EdgeBatch, Scope } from '../analytics-store.types.js';
 import { num, queryRows } from '../duckdb-exec.js';
 import { isUnscoped, resolveScope, scopeCondition } from './scope.sql.js';
-import { copyNumericColumn } from './vector-arrays.js';
+import { ColumnCopier } from './vector-arrays.js';
 
 /** A batch on SharedArrayBuffers, so the graph build's helper thread reads it without a copy. */
 function newBatch(capacity: number): EdgeBatch {
@@ -19,6 +19,15 @@ function newBatch(capacity: number): EdgeBatch {
 }
 
 const PAIR_COLUMNS = 'a_id, b_id, weight, first_seen, last_seen, type_mask';
+/** The batch array each of {@link PAIR_COLUMNS} is copied into, in that order. */
+const PAIR_ARRAYS = {
+  src: Int32Array,
+  dst: Int32Array,
+  weight: Uint32Array,
+  first: Uint32Array,
+  last: Uint32Array,
+  typeMask: Uint8Array,
+} as const;
 
 /**
  * Rows per piece of the unscoped read (~21 MiB of DuckDB result at 21 bytes a pair). Measured:
@@ -96,19 +105,19 @@ export async function* streamPairs(
       // Each batch is sized to what is left of this result, so a small scope gets small arrays.
       let left = result.rowCount;
       let batch: EdgeBatch | null = null;
+      let cols: (Int32Array | Uint32Array | Uint8Array)[] = [];
+      const copier = new ColumnCopier(result, Object.values(PAIR_ARRAYS));
       for (let c = 0; c < result.chunkCount; c++) {
         const chunk = result.getChunk(c);
         const rows = chunk.rowCount;
         let done = 0;
         while (done < rows) {
-          batch ??= newBatch(Math.min(batchSize, left));
-          const take = Math.min(rows - done, batch.src.length - batch.length);
-          const cols = [batch.src, batch.dst, batch.weight, batch.first, batch.last, batch.typeMask];
-          for (let k = 0; k < 6; k++) {
-            const vector = chunk.getColumnVector(k);
-            const v = done === 0 && take === rows ? vector : vector.slice(done, take);
-            copyNumericColumn(v, cols[k]!, batch.length, take);
+          if (!batch) {
+            batch = newBatch(Math.min(batchSize, left));
+            cols = [batch.src, batch.dst, batch.weight, batch.first, batch.last, batch.typeMask];
           }
+          const take = Math.min(rows - done, batch.src.length - batch.length);
+          copier.copy(chunk, rows, cols, batch.length, done, take);
           batch.length += take;
           done += take;
           left -= take;

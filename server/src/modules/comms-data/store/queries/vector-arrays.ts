@@ -1,27 +1,77 @@
-import type { DuckDBConnection, DuckDBVector } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  type DuckDBDataChunk,
+  type DuckDBResult,
+  DuckDBTypeId,
+} from '@duckdb/node-api';
+import duckdb from '@duckdb/node-bindings';
 
 type NumericArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
+type NumericArrayConstructor =
+  | Int32ArrayConstructor
+  | Uint32ArrayConstructor
+  | Uint8ArrayConstructor
+  | Float64ArrayConstructor;
+
+/** DuckDB types whose vector data is exactly the elements of a typed array. */
+const STORAGE = new Map<DuckDBTypeId, NumericArrayConstructor>([
+  [DuckDBTypeId.INTEGER, Int32Array],
+  [DuckDBTypeId.UINTEGER, Uint32Array],
+  [DuckDBTypeId.UTINYINT, Uint8Array],
+  [DuckDBTypeId.DOUBLE, Float64Array],
+]);
+
+/** Throws if any of rows [from, from + count) is NULL in a validity mask (1 bit per row, 1 = valid). */
+function checkValid(mask: Uint8Array, from: number, count: number): void {
+  for (let i = from; i < from + count; i++) {
+    if (((mask[i >> 3]! >> (i & 7)) & 1) === 0) throw new Error('unexpected NULL in a numeric column');
+  }
+}
 
 /**
- * Copies a non-null numeric column of a DuckDB chunk into `target` at `offset`. The numeric
- * vectors of @duckdb/node-api hold their data in a typed array over DuckDB's own buffer; when it
- * is there (same element type) it is copied in one `set`, otherwise item by item.
+ * Copies a result's non-null numeric columns into typed arrays, chunk by chunk. Where the column's
+ * DuckDB type is the target's element type (INTEGER → Int32Array, UINTEGER → Uint32Array, UTINYINT →
+ * Uint8Array, DOUBLE → Float64Array) the rows are copied in one `set` from DuckDB's vector buffer,
+ * through the C API bindings: @duckdb/node-api's vector wrappers ask DuckDB for the column's type
+ * and validity on every 2,048-row chunk, which cost 2.1 s of reading the 74 M pairs of the L
+ * benchmark, against 1.5 s this way. Any other type is converted value by value.
  */
-export function copyNumericColumn(
-  vector: DuckDBVector,
-  target: NumericArray,
-  offset: number,
-  count: number,
-): void {
-  const items = (vector as unknown as { items?: unknown }).items;
-  if (items && items.constructor === target.constructor && (items as NumericArray).length >= count) {
-    target.set((items as NumericArray).subarray(0, count), offset);
-    return;
+export class ColumnCopier {
+  private readonly direct: boolean[];
+
+  /** `kinds`: the array type each column is copied into (checked against the result's column types). */
+  constructor(result: DuckDBResult, kinds: readonly NumericArrayConstructor[]) {
+    this.direct = kinds.map((kind, k) => STORAGE.get(result.columnTypeId(k)) === kind);
   }
-  for (let i = 0; i < count; i++) {
-    const v = vector.getItem(i);
-    if (v === null) throw new Error('unexpected NULL in a numeric column');
-    target[offset + i] = Number(v);
+
+  /** Copies rows [from, from + count) of each column of `chunk` into `targets[k]` at `offset`. */
+  copy(
+    chunk: DuckDBDataChunk,
+    chunkRows: number,
+    targets: readonly NumericArray[],
+    offset: number,
+    from: number,
+    count: number,
+  ): void {
+    for (let k = 0; k < targets.length; k++) {
+      const target = targets[k]!;
+      if (!this.direct[k]) {
+        const vector = chunk.getColumnVector(k);
+        for (let i = 0; i < count; i++) {
+          const v = vector.getItem(from + i);
+          if (v === null) throw new Error('unexpected NULL in a numeric column');
+          target[offset + i] = Number(v);
+        }
+        continue;
+      }
+      const vector = duckdb.data_chunk_get_vector(chunk.chunk, k);
+      const mask = duckdb.vector_get_validity(vector, Math.ceil(chunkRows / 64) * 8);
+      if (mask) checkValid(mask, from, count);
+      const size = target.BYTES_PER_ELEMENT;
+      const data = duckdb.vector_get_data(vector, chunkRows * size);
+      const Kind = target.constructor as NumericArrayConstructor;
+      target.set(new Kind(data.buffer as ArrayBuffer, data.byteOffset + from * size, count), offset);
+    }
   }
 }
 
@@ -40,12 +90,14 @@ export async function queryNumericColumns<const K extends readonly NumericKind[]
 ): Promise<{ [I in keyof K]: ArrayOf<K[I]> }> {
   const result = await connection.run(sql);
   const rows = result.rowCount;
-  const out = kinds.map((k) => (k === 'i32' ? new Int32Array(rows) : new Float64Array(rows)));
+  const types = kinds.map((k) => (k === 'i32' ? Int32Array : Float64Array));
+  const out = types.map((Kind) => new Kind(rows));
+  const copier = new ColumnCopier(result, types);
   let at = 0;
   for (let c = 0; c < result.chunkCount; c++) {
     const chunk = result.getChunk(c);
     const n = chunk.rowCount;
-    for (let i = 0; i < out.length; i++) copyNumericColumn(chunk.getColumnVector(i), out[i]!, at, n);
+    copier.copy(chunk, n, out, at, 0, n);
     at += n;
   }
   return out as { [I in keyof K]: ArrayOf<K[I]> };
