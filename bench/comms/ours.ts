@@ -14,7 +14,7 @@ import {
   type DuckDbStore,
   parseProviderProfile,
 } from '../../server/src/modules/comms-data/store/index.js';
-import { median } from './timing.js';
+import { median, settledHeap } from './timing.js';
 
 export const CSV_PROFILE = parseProviderProfile(genericProfile);
 /** The generic layout as Parquet (same column names). */
@@ -82,7 +82,7 @@ export interface BuildFigure {
   steps: Record<string, number>;
 }
 
-/** Streams the pairs table into a CsrBuilder (`runs` times, median). */
+/** Streams the pairs table into a CsrBuilder (`runs` times on a settled heap, median). */
 export async function buildGraph(ds: DatasetStore, runs: number, keepBatches: boolean): Promise<BuildFigure> {
   const times: number[] = [];
   let graph: ContactGraph | null = null;
@@ -92,6 +92,7 @@ export async function buildGraph(ds: DatasetStore, runs: number, keepBatches: bo
     graph = null;
     batches = [];
     steps = {};
+    settledHeap();
     const t0 = performance.now();
     const builder = new CsrBuilder(await ds.numberCount(), {
       onStep: (step, ms) => {

@@ -14,11 +14,11 @@ import { ensureGenerated, paramsFor } from './generator.js';
 import { chooseInputs } from './inputs.js';
 import { buildGraph, ingest, snapshotRoundTrip } from './ours.js';
 import { DuckDbSqlPeer, rawIngest, rawScan } from './peers/duckdb-sql.js';
-import { GraphologyPeer, settledHeap } from './peers/graphology.js';
+import { GraphologyPeer } from './peers/graphology.js';
 import { graphQueries } from './queries.js';
 import { formatTable, type ReportRow, ratio, type SizeLabel, verdict } from './report.js';
 import { repeatedCoLocationRow, storeQueries, withRawPeer } from './store-queries.js';
-import { fmtBytes, fmtMs, fmtRate, measure } from './timing.js';
+import { fmtBytes, fmtMs, fmtRate, measure, settledHeap } from './timing.js';
 
 const SIZES: Record<
   SizeLabel,
@@ -60,7 +60,7 @@ const SIZES: Record<
   L: {
     records: 100_000_000,
     ingestRuns: 1,
-    buildRuns: 1,
+    buildRuns: 3,
     fast: 5,
     sql: 1,
     slow: 1,
@@ -179,6 +179,7 @@ async function main(): Promise<void> {
   const inputs = chooseInputs(graph, SEED);
   const numbers = await ds.lookupNumbers([inputs.seeds.p99.id]);
   log('store queries');
+  settledHeap();
   const sq = await storeQueries(ds, numbers[0]!, size, cfg.fast);
   settledHeap();
   const rss = process.memoryUsage().rss;

@@ -1,3 +1,20 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+setFlagsFromString('--expose_gc');
+const gc = runInNewContext('gc') as () => void;
+
+/**
+ * Heap in use after a full collection (bytes). Called before a timed section too, so that
+ * collecting what an earlier step left (the L snapshot round trip leaves three reloaded graphs,
+ * ~0.7 s to free) is not timed as part of the next step.
+ */
+export function settledHeap(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
 /** Median of a list of numbers (NaN when empty). */
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return Number.NaN;

@@ -1,21 +1,11 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import modularity from 'graphology-metrics/graph/modularity.js';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { createRng, type EdgeBatch } from '../../../graph/src/index.js';
+import { settledHeap } from '../timing.js';
 
-setFlagsFromString('--expose_gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Heap in use after a full collection (bytes). */
-export function settledHeap(): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
 
 interface PairAttrs {
   weight: number;

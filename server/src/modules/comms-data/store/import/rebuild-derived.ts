@@ -40,7 +40,8 @@ export interface DerivedPlan {
  * tables, outside the import's final transaction, so DuckDB scans them on every thread. Small
  * imports get a sorted run to append to events_by_party and events_by_cell (zone maps still prune
  * each run); a large import, or too many runs, rebuilds both from all events, sorted by
- * (party, time) and (cell, time). pairs is always rebuilt by merging in the new events.
+ * (party, time) and (cell, time). pairs is always rebuilt: the new events' pairs, merged with the
+ * held ones unless this is the first load.
  */
 export async function prepareDerived(
   connection: DuckDBConnection,
@@ -64,13 +65,19 @@ export async function prepareDerived(
   await connection.run(TABLE_DDL.events_by_cell(IMPORT_BY_CELL));
   await reporter.run(`INSERT INTO ${IMPORT_BY_CELL} ${eventsByCellSelect(IMPORT_BY_PARTY)}`);
   await connection.run(TABLE_DDL.pairs(IMPORT_PAIRS));
-  await reporter.run(`INSERT INTO ${IMPORT_PAIRS}
+  const freshPairs = `SELECT a_id, b_id, count(*)::UINTEGER AS weight, min(epoch(start_ts))::UINTEGER AS first_seen,
+      max(epoch(start_ts))::UINTEGER AS last_seen, bit_or((1 << type)::UTINYINT) AS type_mask
+    FROM ${IMPORT_EVENTS} GROUP BY a_id, b_id`;
+  // A first load has no pairs to merge with: one aggregation (M: 3.5 s → 2.3 s).
+  await reporter.run(
+    plan.firstLoad
+      ? `INSERT INTO ${IMPORT_PAIRS} ${freshPairs} ORDER BY a_id, b_id`
+      : `INSERT INTO ${IMPORT_PAIRS}
     SELECT a_id, b_id, sum(weight)::UINTEGER AS weight, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
       bit_or(type_mask) AS type_mask
-    FROM (SELECT * FROM pairs UNION ALL
-      SELECT a_id, b_id, count(*)::UINTEGER, min(epoch(start_ts))::UINTEGER, max(epoch(start_ts))::UINTEGER,
-        bit_or((1 << type)::UTINYINT) FROM ${IMPORT_EVENTS} GROUP BY a_id, b_id)
-    GROUP BY a_id, b_id ORDER BY a_id, b_id`);
+    FROM (SELECT * FROM pairs UNION ALL ${freshPairs})
+    GROUP BY a_id, b_id ORDER BY a_id, b_id`,
+  );
   return plan;
 }
 
