@@ -6,7 +6,6 @@ import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { createRng, type EdgeBatch } from '../../../graph/src/index.js';
 import { settledHeap } from '../timing.js';
 
-
 interface PairAttrs {
   weight: number;
   first: number;
