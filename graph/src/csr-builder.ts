@@ -69,8 +69,9 @@ export class CsrBuilder {
     this.outDegree = new Int32Array(nodeCount);
   }
 
-  private get helperFromPairs(): number {
-    return this.options.helperFromPairs ?? PARALLEL_MIN_PAIRS;
+  /** Whether the pairs added so far are enough for a helper thread, and a second core exists. */
+  private get helperPays(): boolean {
+    return this.rows >= (this.options.helperFromPairs ?? PARALLEL_MIN_PAIRS) && availableParallelism() > 1;
   }
 
   /** Threads the build used (0 before it ran): 2 when `build` had a helper thread. */
@@ -130,8 +131,7 @@ export class CsrBuilder {
     this.chunks.push(batch);
     this.chunkSelfPairs.push(self);
     this.rows += len;
-    if (!this.helper && this.rows >= this.helperFromPairs && availableParallelism() > 1)
-      this.helper = new BuildHelper();
+    if (!this.helper && this.helperPays) this.helper = new BuildHelper();
   }
 
   /** Builds the graph on this thread (arrays on SharedArrayBuffer) and releases the batches. */
@@ -148,8 +148,7 @@ export class CsrBuilder {
    * graphs, and batches not on SharedArrayBuffer, build on this thread as {@link finish} does.
    */
   async build(options: { threads?: 1 | 2 } = {}): Promise<ContactGraph> {
-    const threads =
-      options.threads ?? (this.rows >= this.helperFromPairs && availableParallelism() > 1 ? 2 : 1);
+    const threads = options.threads ?? (this.helperPays ? 2 : 1);
     const shared = !this.sorted || this.chunks.every(isSharedBatch);
     if (threads === 1 || !shared) return this.finish();
     const helper = this.helper ?? new BuildHelper();

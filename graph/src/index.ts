@@ -34,7 +34,7 @@ export {
 export { type ChainOptions, type ChainResult, chainPath, contactChain } from './contact-chain.analysis.js';
 export { ContactGraph, type ContactGraphArrays } from './contact-graph.js';
 export { type BuildOptions, CsrBuilder } from './csr-builder.js';
-export { isSharedBatch, sharedInt32, sharedUint8, sharedUint32 } from './shared-arrays.js';
+export { batchColumns, isSharedBatch, sharedInt32, sharedUint8, sharedUint32 } from './shared-arrays.js';
 export { DeltaGraph } from './delta-graph.js';
 export { compileScope, type EdgeFilter, edgePasses } from './edge-filter.js';
 export { type GraphSource, graphSource, openGraphSource } from './graph-source.js';

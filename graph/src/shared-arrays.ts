@@ -15,11 +15,14 @@ export function sharedUint8(length: number): Uint8Array {
   return new Uint8Array(new SharedArrayBuffer(length));
 }
 
+/** A batch's arrays in column order: src, dst, weight, first, last, typeMask. */
+export function batchColumns(b: EdgeBatch): (Int32Array | Uint32Array | Uint8Array)[] {
+  return [b.src, b.dst, b.weight, b.first, b.last, b.typeMask];
+}
+
 /** Whether every array of a batch is on a SharedArrayBuffer (a helper thread can read it). */
 export function isSharedBatch(b: EdgeBatch): boolean {
-  return [b.src, b.dst, b.weight, b.first, b.last, b.typeMask].every(
-    (a) => a.buffer instanceof SharedArrayBuffer,
-  );
+  return batchColumns(b).every((a) => a.buffer instanceof SharedArrayBuffer);
 }
 
 /** A copy of the first `length` entries of a typed array, on a SharedArrayBuffer. */

@@ -47,6 +47,16 @@ CREATE TABLE IF NOT EXISTS meta (key VARCHAR NOT NULL, value BIGINT NOT NULL);
 
 export type MetaKey = 'data_version' | 'next_event_id' | 'next_number_id' | 'ebp_runs';
 
+/**
+ * The directed pairs of the events of `source` that match `where`, as the pairs table holds them:
+ * weight = events, first/last = UTC epoch seconds, type mask bit 1 << type (unordered).
+ */
+export function pairsOfEventsSelect(source: string, where = 'true'): string {
+  return `SELECT a_id, b_id, count(*)::UINTEGER AS weight, min(epoch(start_ts))::UINTEGER AS first_seen,
+      max(epoch(start_ts))::UINTEGER AS last_seen, bit_or((1 << type)::UTINYINT) AS type_mask
+    FROM ${source} WHERE ${where} GROUP BY a_id, b_id`;
+}
+
 /** Located rows of events_by_party sorted by (cell, time): co-location reads cell/time ranges. */
 export function eventsByCellSelect(eventsByParty: string): string {
   return `SELECT cell_id, start_ts, party_id, other_id, event_id FROM ${eventsByParty}

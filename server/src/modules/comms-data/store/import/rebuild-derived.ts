@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readMeta, writeMeta } from '../dataset-meta.js';
-import { eventsByCellSelect, SHADOW_PREFIX, TABLE_DDL } from '../dataset-schema.sql.js';
+import { eventsByCellSelect, pairsOfEventsSelect, SHADOW_PREFIX, TABLE_DDL } from '../dataset-schema.sql.js';
 import { num, queryRows } from '../duckdb-exec.js';
 import type { ImportProgressReporter } from './import-progress.js';
 import { IMPORT_EVENTS } from './load-staged.js';
@@ -65,9 +65,7 @@ export async function prepareDerived(
   await connection.run(TABLE_DDL.events_by_cell(IMPORT_BY_CELL));
   await reporter.run(`INSERT INTO ${IMPORT_BY_CELL} ${eventsByCellSelect(IMPORT_BY_PARTY)}`);
   await connection.run(TABLE_DDL.pairs(IMPORT_PAIRS));
-  const freshPairs = `SELECT a_id, b_id, count(*)::UINTEGER AS weight, min(epoch(start_ts))::UINTEGER AS first_seen,
-      max(epoch(start_ts))::UINTEGER AS last_seen, bit_or((1 << type)::UTINYINT) AS type_mask
-    FROM ${IMPORT_EVENTS} GROUP BY a_id, b_id`;
+  const freshPairs = pairsOfEventsSelect(IMPORT_EVENTS);
   // A first load has no pairs to merge with: one aggregation (M: 3.5 s → 2.3 s).
   await reporter.run(
     plan.firstLoad

@@ -1,6 +1,7 @@
 import type { DuckDBConnection, DuckDBMaterializedResult } from '@duckdb/node-api';
-import { sharedInt32, sharedUint8, sharedUint32 } from '../../../../../../graph/src/index.js';
+import { batchColumns, sharedInt32, sharedUint8, sharedUint32 } from '../../../../../../graph/src/index.js';
 import type { EdgeBatch, Scope } from '../analytics-store.types.js';
+import { pairsOfEventsSelect } from '../dataset-schema.sql.js';
 import { num, queryRows } from '../duckdb-exec.js';
 import { isUnscoped, resolveScope, scopeCondition } from './scope.sql.js';
 import { ColumnCopier } from './vector-arrays.js';
@@ -19,15 +20,8 @@ function newBatch(capacity: number): EdgeBatch {
 }
 
 const PAIR_COLUMNS = 'a_id, b_id, weight, first_seen, last_seen, type_mask';
-/** The batch array each of {@link PAIR_COLUMNS} is copied into, in that order. */
-const PAIR_ARRAYS = {
-  src: Int32Array,
-  dst: Int32Array,
-  weight: Uint32Array,
-  first: Uint32Array,
-  last: Uint32Array,
-  typeMask: Uint8Array,
-} as const;
+/** The element type of each of {@link PAIR_COLUMNS}: the arrays of {@link batchColumns}, in order. */
+const PAIR_ARRAY_TYPES = [Int32Array, Int32Array, Uint32Array, Uint32Array, Uint32Array, Uint8Array];
 
 /**
  * Rows per piece of the unscoped read (~21 MiB of DuckDB result at 21 bytes a pair). Measured:
@@ -48,11 +42,8 @@ async function pairStatements(
 ): Promise<string[]> {
   const s = await resolveScope(connection, scope);
   if (!isUnscoped(s)) {
-    return [
-      `SELECT a_id, b_id, count(*)::UINTEGER AS weight, min(epoch(start_ts))::UINTEGER AS first_seen,
-        max(epoch(start_ts))::UINTEGER AS last_seen, bit_or((1 << type)::UTINYINT) AS type_mask
-      FROM events WHERE ${scopeCondition(s, 'a_id', 'b_id', 'start_ts')} GROUP BY a_id, b_id ORDER BY a_id, b_id`,
-    ];
+    const where = scopeCondition(s, 'a_id', 'b_id', 'start_ts');
+    return [`${pairsOfEventsSelect('events', where)} ORDER BY a_id, b_id`];
   }
   const [row] = await queryRows(
     connection,
@@ -106,7 +97,7 @@ export async function* streamPairs(
       let left = result.rowCount;
       let batch: EdgeBatch | null = null;
       let cols: (Int32Array | Uint32Array | Uint8Array)[] = [];
-      const copier = new ColumnCopier(result, Object.values(PAIR_ARRAYS));
+      const copier = new ColumnCopier(result, PAIR_ARRAY_TYPES);
       for (let c = 0; c < result.chunkCount; c++) {
         const chunk = result.getChunk(c);
         const rows = chunk.rowCount;
@@ -114,7 +105,7 @@ export async function* streamPairs(
         while (done < rows) {
           if (!batch) {
             batch = newBatch(Math.min(batchSize, left));
-            cols = [batch.src, batch.dst, batch.weight, batch.first, batch.last, batch.typeMask];
+            cols = batchColumns(batch);
           }
           const take = Math.min(rows - done, batch.src.length - batch.length);
           copier.copy(chunk, rows, cols, batch.length, done, take);
