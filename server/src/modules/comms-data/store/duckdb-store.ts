@@ -47,6 +47,10 @@ export class DuckDbStore implements AnalyticsStore {
   }
 
   dataset(datasetId: string): DatasetStore {
+    return this.datasetOf(datasetId);
+  }
+
+  private datasetOf(datasetId: string): DuckDbDataset {
     const path = this.pathOf(datasetId);
     let ds = this.datasets.get(datasetId);
     if (!ds) {
@@ -54,10 +58,16 @@ export class DuckDbStore implements AnalyticsStore {
         datasetId,
         () => this.open(datasetId, path),
         join(this.dir, `${datasetId}.rejects.csv`),
+        this.memoryLimit(),
       );
       this.datasets.set(datasetId, ds);
     }
     return ds;
+  }
+
+  /** The per-dataset memory limit in DuckDB's syntax. */
+  private memoryLimit(): string {
+    return `${Math.floor(this.memoryLimitBytes / 2 ** 20)}MiB`;
   }
 
   private open(datasetId: string, path: string): Promise<DuckDBInstance> {
@@ -65,9 +75,7 @@ export class DuckDbStore implements AnalyticsStore {
     if (!pending) {
       pending = (async () => {
         await mkdir(this.dir, { recursive: true });
-        const instance = await DuckDBInstance.create(path, {
-          memory_limit: `${Math.floor(this.memoryLimitBytes / 2 ** 20)}MiB`,
-        });
+        const instance = await DuckDBInstance.create(path, { memory_limit: this.memoryLimit() });
         const connection = await instance.connect();
         try {
           await ensureSchema(connection);
@@ -84,21 +92,24 @@ export class DuckDbStore implements AnalyticsStore {
 
   /** A DuckDB setting of a dataset's open database, as DuckDB reports it (e.g. 'memory_limit'). */
   async setting(datasetId: string, name: string): Promise<string> {
-    const instance = await this.open(datasetId, this.pathOf(datasetId));
-    const connection = await instance.connect();
-    try {
-      const reader = await connection.runAndReadAll('SELECT current_setting($1) AS v', [name]);
-      return String(reader.getRowObjects()[0]!.v);
-    } finally {
-      connection.closeSync();
-    }
+    return String(await this.scalar(datasetId, 'SELECT current_setting($1)', [name]));
+  }
+
+  /** Bytes DuckDB's buffer manager holds for a dataset's open database (cached blocks, hash tables…). */
+  async memoryInUse(datasetId: string): Promise<number> {
+    return Number(await this.scalar(datasetId, 'SELECT sum(memory_usage_bytes) FROM duckdb_memory()'));
+  }
+
+  private scalar(datasetId: string, sql: string, values?: string[]): Promise<unknown> {
+    return this.datasetOf(datasetId).scalar(sql, values);
   }
 
   private async closeDataset(datasetId: string): Promise<void> {
+    // The dataset first: it waits for an eviction still using the instance.
+    await this.datasets.get(datasetId)?.closeIdle();
+    this.datasets.delete(datasetId);
     const pending = this.instances.get(datasetId);
     this.instances.delete(datasetId);
-    this.datasets.get(datasetId)?.closeIdle();
-    this.datasets.delete(datasetId);
     if (pending) (await pending.catch(() => null))?.closeSync();
   }
 

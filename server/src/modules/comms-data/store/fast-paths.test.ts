@@ -198,3 +198,21 @@ it("bounds each dataset's DuckDB memory: a quarter of RAM by default, or as conf
   near(bytes(await byDefault.setting('b', 'memory_limit')), defaultMemoryLimitBytes());
   await byDefault.close();
 });
+
+it('hands the blocks an import cached back once it ends, and restores the memory limit', async () => {
+  const store = new DuckDbStore(temp.dir, { memoryLimitBytes: 1536 * 2 ** 20 });
+  const ds = store.dataset('e');
+  const rows = Array.from(
+    { length: 50_000 },
+    (_, i) =>
+      `voice,0770090${String(i % 5000).padStart(4, '0')},0770091${String(i % 977).padStart(4, '0')},2024-03-01T10:00:00Z,${i},C${i % 300},,`,
+  );
+  const result = await ds.importFiles([await csv('big.csv', rows)], generic);
+  expect(result.loaded).toBe(50_000);
+  // memoryInUse is a query: it waits for the eviction, which started as the import ended. The
+  // indexes stay (2 MiB here); without the eviction the import's blocks add another 22 MiB.
+  expect(await store.memoryInUse('e')).toBeLessThan(4 * 2 ** 20);
+  expect(await store.setting('e', 'memory_limit')).toBe('1.5 GiB');
+  expect((await ds.stats()).records).toBe(50_000);
+  await store.close();
+});

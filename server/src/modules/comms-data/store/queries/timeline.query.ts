@@ -1,10 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EventType, Scope, Timeline, TimelineOptions } from '../analytics-store.types.js';
-import { dateOfMicros, queryColumns } from '../duckdb-exec.js';
+import { dateOfMicros } from '../duckdb-exec.js';
 import { EVENT_TYPES, eventTypeOfCode } from '../event-type.js';
 import { sqlString } from '../sql-literal.js';
-import { lookupIds, lookupNumbers } from './numbers.query.js';
-import { type ResolvedScope, scopeCondition } from './scope.sql.js';
+import { lookupNumbers } from './numbers.query.js';
+import { type ResolvedScope, resolveScope, scopeCondition } from './scope.sql.js';
+import { queryNumericColumns } from './vector-arrays.js';
 
 const US_PER_HOUR = 3_600_000_000;
 const US_PER_DAY = 24 * US_PER_HOUR;
@@ -29,15 +30,15 @@ function emptyTimeline(number: string, other: string | null): Timeline {
 }
 
 /** The columns reordered by (time, event id) — the last column — unless already in that order. */
-function inTimeOrder(columns: unknown[][]): unknown[][] {
-  const t = columns[0] as number[];
-  const event = columns[columns.length - 1] as number[];
+function inTimeOrder(columns: readonly ArrayLike<number>[]): readonly ArrayLike<number>[] {
+  const t = columns[0]!;
+  const event = columns[columns.length - 1]!;
   const before = (i: number, j: number) => t[i]! - t[j]! || event[i]! - event[j]!;
   let sorted = true;
   for (let i = 1; i < t.length && sorted; i++) sorted = before(i - 1, i) < 0;
   if (sorted) return columns;
-  const order = Array.from(t, (_, i) => i).sort(before);
-  return columns.map((c) => order.map((i) => c[i]));
+  const order = Array.from({ length: t.length }, (_, i) => i).sort(before);
+  return columns.map((c) => order.map((i) => c[i]!));
 }
 
 interface Contact {
@@ -51,10 +52,11 @@ interface Contact {
 
 /**
  * Call pattern of a number (or of a pair when `other` is given). Hours and days are in `timeZone`
- * (default UTC); weekday 0 is Monday. Three short statements — the ids, the number's rows of
- * events_by_party (sorted by (party, time), so zone maps skip every other number's row groups), the
- * top contacts' numbers — and the binning in one pass here: a number's events are few (thousands
- * for the busiest), and one DuckDB statement with five grouped parts cost ten times the scan.
+ * (default UTC); weekday 0 is Monday. Two short statements — the number's rows of events_by_party
+ * (sorted by (party, time): the number's id, looked up in the same statement, reaches the scan as
+ * a join filter, so zone maps skip every other number's row groups), then the top contacts'
+ * numbers — and the binning in one pass here: a number's events are few (thousands for the
+ * busiest), and one DuckDB statement with five grouped parts cost ten times the scan.
  */
 export async function timeline(
   connection: DuckDBConnection,
@@ -64,30 +66,26 @@ export async function timeline(
 ): Promise<Timeline> {
   const other = options.other ?? null;
   const out = emptyTimeline(number, other);
-  if (scope?.from && scope.to && scope.from > scope.to) throw new Error('scope: from is after to');
-  const ids = await lookupIds(connection, [number, ...(other ? [other] : []), ...(scope?.numbers ?? [])]);
-  const id = ids.get(number);
-  const otherId = other ? ids.get(other) : undefined;
-  if (id === undefined || (other && otherId === undefined)) return out;
-  const s: ResolvedScope = {
-    ids: scope?.numbers
-      ? [...new Set(scope.numbers.flatMap((n) => (ids.has(n) ? [ids.get(n)!] : [])))].sort((x, y) => x - y)
-      : null,
-    from: scope?.from,
-    to: scope?.to,
-  };
-  const where = `party_id = ${id} ${otherId !== undefined ? `AND other_id = ${otherId}` : ''}
-    AND ${scopeCondition(s, 'party_id', 'other_id', 'start_ts')}`;
+  const s: ResolvedScope = scope?.numbers
+    ? await resolveScope(connection, scope)
+    : { ids: null, from: scope?.from, to: scope?.to };
+  if (s.from && s.to && s.from > s.to) throw new Error('scope: from is after to');
+  const idOf = (n: string) => `(SELECT id FROM numbers WHERE number = ${sqlString(n)})`;
   const timeZone = options.timeZone ?? 'UTC';
   // Wall-clock time in the zone, as microseconds since a local 1970-01-01 00:00.
   const local =
     timeZone === 'UTC'
       ? 'epoch_us(start_ts)'
       : `epoch_us(timezone(${sqlString(timeZone)}, timezone('UTC', start_ts)))`;
-  const columns = await queryColumns(
+  const columns = await queryNumericColumns(
     connection,
-    `SELECT epoch_us(start_ts)::DOUBLE, (${local})::DOUBLE, other_id, dir, type, event_id::DOUBLE
-     FROM events_by_party WHERE ${where}`,
+    `SELECT epoch_us(start_ts)::DOUBLE, (${local})::DOUBLE, other_id, dir::INTEGER, type::INTEGER,
+       event_id::DOUBLE
+     FROM events_by_party
+     JOIN ${idOf(number)} party ON party_id = party.id
+     ${other ? `JOIN ${idOf(other)} other ON other_id = other.id` : ''}
+     WHERE ${scopeCondition(s, 'party_id', 'other_id', 'start_ts')}`,
+    ['f64', 'f64', 'i32', 'i32', 'i32', 'f64'],
   );
   const n = columns[0]!.length;
   if (n === 0) return out;
@@ -97,9 +95,9 @@ export async function timeline(
   const byDay = new Map<number, number>();
   const contacts = new Map<number, Contact>();
   for (let i = 0; i < n; i++) {
-    const t = ts![i] as number;
-    const lt = localTs![i] as number;
-    out.byType[eventTypeOfCode(types![i] as number)] += 1;
+    const t = ts![i]!;
+    const lt = localTs![i]!;
+    out.byType[eventTypeOfCode(types![i]!)] += 1;
     const day = Math.floor(lt / US_PER_DAY);
     const hour = Math.floor((lt - day * US_PER_DAY) / US_PER_HOUR);
     const weekday = (((day + EPOCH_WEEKDAY) % 7) + 7) % 7;
@@ -107,13 +105,13 @@ export async function timeline(
     out.byWeekday[weekday]! += 1;
     out.byHour[hour]! += 1;
     byDay.set(day, (byDay.get(day) ?? 0) + 1);
-    if (i > 0 && t - (ts![i - 1] as number) > gapUs)
+    if (i > 0 && t - ts![i - 1]! > gapUs)
       out.silentPeriods.push({
-        from: dateOfMicros(ts![i - 1] as number),
+        from: dateOfMicros(ts![i - 1]!),
         to: dateOfMicros(t),
-        hours: (t - (ts![i - 1] as number)) / US_PER_HOUR,
+        hours: (t - ts![i - 1]!) / US_PER_HOUR,
       });
-    const o = others![i] as number;
+    const o = others![i]!;
     let c = contacts.get(o);
     if (!c) {
       c = { id: o, count: 0, outgoing: 0, incoming: 0, first: t, last: t };
@@ -125,12 +123,12 @@ export async function timeline(
     c.last = t;
   }
   out.total = n;
-  out.first = dateOfMicros(ts![0] as number);
-  out.last = dateOfMicros(ts![n - 1] as number);
+  out.first = dateOfMicros(ts![0]!);
+  out.last = dateOfMicros(ts![n - 1]!);
   out.byDay = [...byDay]
     .sort((x, y) => x[0] - y[0])
     .map(([day, count]) => ({ day: new Date(day * 86_400_000).toISOString().slice(0, 10), count }));
-  if (otherId === undefined) {
+  if (other === null) {
     const top = [...contacts.values()]
       .sort((x, y) => y.count - x.count || x.id - y.id)
       .slice(0, Math.max(1, options.topContacts ?? 20));
