@@ -48,6 +48,8 @@ export class DuckDbDataset implements DatasetStore {
   private idle: DuckDBConnection[] = [];
   private closed = false;
   private readonly gate = new IdleGate();
+  /** Why the database must not be used any more (set only if an eviction cannot restore the limit). */
+  private unusable: string | null = null;
 
   /** `memoryLimit`: the database's configured limit in DuckDB's syntax (e.g. '5957MiB'). */
   constructor(
@@ -65,6 +67,10 @@ export class DuckDbDataset implements DatasetStore {
   private async enter(): Promise<void> {
     if (this.closed) throw new Error(`dataset '${this.datasetId}' was closed; ask the store for it again`);
     await this.gate.enter();
+    if (this.unusable) {
+      this.gate.leave();
+      throw new Error(`dataset '${this.datasetId}' is unusable until reopened: ${this.unusable}`);
+    }
   }
 
   private async read<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -121,16 +127,21 @@ export class DuckDbDataset implements DatasetStore {
    */
   private async evictCachedBlocks(): Promise<void> {
     if (this.closed) return;
+    let connection: DuckDBConnection;
     try {
-      const connection = await (await this.instance()).connect();
-      try {
-        await connection.run(`SET memory_limit = '${EVICT_TO}'`).catch(() => undefined);
-        await connection.run(`SET memory_limit = '${this.memoryLimit}'`);
-      } finally {
-        connection.closeSync();
-      }
+      connection = await (await this.instance()).connect();
     } catch {
-      // The database is closing; nothing to hand back.
+      return; // the database is closing: nothing to hand back
+    }
+    try {
+      // Refused when pinned memory exceeds it, after evicting what DuckDB could: that is enough.
+      await connection.run(`SET memory_limit = '${EVICT_TO}'`).catch(() => undefined);
+      await connection.run(`SET memory_limit = '${this.memoryLimit}'`);
+    } catch (error) {
+      // Not seen; without it every query would run under the lowered limit and fail obscurely.
+      this.unusable = `its memory limit could not be restored (${error instanceof Error ? error.message : error})`;
+    } finally {
+      connection.closeSync();
     }
   }
 

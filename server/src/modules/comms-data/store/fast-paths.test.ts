@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
+import { ensureSchema } from './dataset-schema.sql.js';
+import { DuckDbDataset } from './duckdb-dataset.js';
 import { DuckDbStore, defaultMemoryLimitBytes } from './duckdb-store.js';
 import { makeTempDir } from './fixtures/test-helpers.js';
 
@@ -215,4 +217,22 @@ it('hands the blocks an import cached back once it ends, and restores the memory
   expect(await store.setting('e', 'memory_limit')).toBe('1.5 GiB');
   expect((await ds.stats()).records).toBe(50_000);
   await store.close();
+});
+
+it('refuses queries when the memory limit cannot be restored after an eviction, naming why', async () => {
+  const instance = DuckDBInstance.create(join(temp.dir, 'x.duckdb')).then(async (db) => {
+    await ensureSchema(await db.connect());
+    return db;
+  });
+  const ds = new DuckDbDataset('x', () => instance, join(temp.dir, 'x.rejects.csv'), 'no such size');
+  const result = await ds.importFiles(
+    [await csv('x.csv', ['voice,07700900001,07700900002,2024-03-01T10:00:00Z,60,C1,,'])],
+    generic,
+  );
+  expect(result.loaded).toBe(1);
+  await expect(ds.stats()).rejects.toThrow(
+    /'x' is unusable until reopened: its memory limit could not be restored/,
+  );
+  await ds.closeIdle();
+  (await instance).closeSync();
 });
