@@ -104,15 +104,10 @@ export class DuckDbDataset implements DatasetStore {
   }
 
   private write<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    const next = this.writes.then(() =>
-      this.fresh(async (c) => {
-        try {
-          return await fn(c);
-        } finally {
-          this.gate.whenIdle(() => this.evictCachedBlocks());
-        }
-      }),
-    );
+    // The eviction is asked for before the caller resumes, so the caller's next query waits for it.
+    const next = this.writes
+      .then(() => this.fresh(fn))
+      .finally(() => this.gate.whenIdle(() => this.evictCachedBlocks()));
     this.writes = next.catch(() => undefined);
     return next;
   }
@@ -148,7 +143,7 @@ export class DuckDbDataset implements DatasetStore {
   /** Waits for a running eviction and closes the idle connections; before the instance is closed. */
   async closeIdle(): Promise<void> {
     this.closed = true;
-    await this.gate.settled();
+    await this.gate.close();
     for (const c of this.idle.splice(0)) c.closeSync();
   }
 

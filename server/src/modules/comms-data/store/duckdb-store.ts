@@ -31,13 +31,15 @@ export class DuckDbStore implements AnalyticsStore {
   private readonly instances = new Map<string, Promise<DuckDBInstance>>();
   private readonly datasets = new Map<string, DuckDbDataset>();
 
-  private readonly memoryLimitBytes: number;
+  /** The per-dataset memory limit in DuckDB's syntax (e.g. '5957MiB'). */
+  private readonly memoryLimit: string;
 
   constructor(
     private readonly dir: string,
     options: DuckDbStoreOptions = {},
   ) {
-    this.memoryLimitBytes = options.memoryLimitBytes ?? defaultMemoryLimitBytes();
+    const bytes = options.memoryLimitBytes ?? defaultMemoryLimitBytes();
+    this.memoryLimit = `${Math.floor(bytes / 2 ** 20)}MiB`;
   }
 
   /** The file holding a dataset; ids are restricted so they cannot escape the directory. */
@@ -58,16 +60,11 @@ export class DuckDbStore implements AnalyticsStore {
         datasetId,
         () => this.open(datasetId, path),
         join(this.dir, `${datasetId}.rejects.csv`),
-        this.memoryLimit(),
+        this.memoryLimit,
       );
       this.datasets.set(datasetId, ds);
     }
     return ds;
-  }
-
-  /** The per-dataset memory limit in DuckDB's syntax. */
-  private memoryLimit(): string {
-    return `${Math.floor(this.memoryLimitBytes / 2 ** 20)}MiB`;
   }
 
   private open(datasetId: string, path: string): Promise<DuckDBInstance> {
@@ -75,7 +72,7 @@ export class DuckDbStore implements AnalyticsStore {
     if (!pending) {
       pending = (async () => {
         await mkdir(this.dir, { recursive: true });
-        const instance = await DuckDBInstance.create(path, { memory_limit: this.memoryLimit() });
+        const instance = await DuckDBInstance.create(path, { memory_limit: this.memoryLimit });
         const connection = await instance.connect();
         try {
           await ensureSchema(connection);

@@ -32,7 +32,7 @@ it('runs a step asked for during work only after the last work leaves', async ()
   gate.leave();
   expect(log).toEqual(['evict start']);
   s.release();
-  await gate.settled();
+  await gate.close();
   expect(log).toEqual(['evict start', 'evict end']);
 });
 
@@ -55,10 +55,10 @@ it('holds work that arrives while a step runs until the step ends', async () => 
   gate.leave();
   expect(log).toContain('again start');
   t.release();
-  await gate.settled();
+  await gate.close();
 });
 
-it('keeps one waiting step (a later request replaces it), and settled() drops one not yet run', async () => {
+it('keeps one waiting step (a later request replaces it), and close() drops one not yet run', async () => {
   const gate = new IdleGate();
   const log: string[] = [];
   await gate.enter();
@@ -68,11 +68,11 @@ it('keeps one waiting step (a later request replaces it), and settled() drops on
   gate.whenIdle(b.run);
   gate.leave();
   b.release();
-  await gate.settled();
+  await gate.close();
   expect(log).toEqual(['b start', 'b end']);
   await gate.enter();
   gate.whenIdle(a.run);
-  await gate.settled();
+  await gate.close();
   gate.leave();
   await tick();
   expect(log).toEqual(['b start', 'b end']);

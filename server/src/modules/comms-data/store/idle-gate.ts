@@ -29,8 +29,8 @@ export class IdleGate {
     if (this.active === 0) this.start();
   }
 
-  /** Resolves when no step is running or waiting to run (used before the database is closed). */
-  async settled(): Promise<void> {
+  /** Drops a step that has not started and waits for a running one (before the database closes). */
+  async close(): Promise<void> {
     this.pending = null;
     while (this.running) await this.running;
   }

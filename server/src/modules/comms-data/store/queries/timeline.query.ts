@@ -4,7 +4,7 @@ import { dateOfMicros } from '../duckdb-exec.js';
 import { EVENT_TYPES, eventTypeOfCode } from '../event-type.js';
 import { sqlString } from '../sql-literal.js';
 import { lookupNumbers } from './numbers.query.js';
-import { type ResolvedScope, resolveScope, scopeCondition } from './scope.sql.js';
+import { resolveScope, scopeCondition } from './scope.sql.js';
 import { queryNumericColumns } from './vector-arrays.js';
 
 const US_PER_HOUR = 3_600_000_000;
@@ -66,10 +66,8 @@ export async function timeline(
 ): Promise<Timeline> {
   const other = options.other ?? null;
   const out = emptyTimeline(number, other);
-  const s: ResolvedScope = scope?.numbers
-    ? await resolveScope(connection, scope)
-    : { ids: null, from: scope?.from, to: scope?.to };
-  if (s.from && s.to && s.from > s.to) throw new Error('scope: from is after to');
+  // Checks the dates; runs a statement only when the scope names numbers.
+  const s = await resolveScope(connection, scope);
   const idOf = (n: string) => `(SELECT id FROM numbers WHERE number = ${sqlString(n)})`;
   const timeZone = options.timeZone ?? 'UTC';
   // Wall-clock time in the zone, as microseconds since a local 1970-01-01 00:00.
