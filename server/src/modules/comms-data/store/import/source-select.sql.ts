@@ -1,5 +1,5 @@
 import { EVENT_TYPE_CODES } from '../event-type.js';
-import { e164CandidateSql, e164StripSql, e164ValidSql } from '../e164.sql.js';
+import { e164BareSql, e164CandidateSql, e164StripSql, e164ValidSql } from '../e164.sql.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import { sqlIdent, sqlString } from '../sql-literal.js';
 
@@ -67,46 +67,81 @@ function rawColumn(profile: ProviderProfile, names: string[], field: Field): str
 }
 
 /**
- * Party normalisation in three projection layers so each regular expression runs once per value:
- * stripped (s_x) → candidate (c_x) → valid (x).
+ * Party normalisation in projection layers so each regular expression runs once per value:
+ * bare-digit flags (f_x) → stripped (s_x) → candidate (c_x) → valid (x).
  */
-function partyLayers(profile: ProviderProfile): { strip: string; candidate: string; valid: string } {
+function partyLayers(profile: ProviderProfile): {
+  bare: string;
+  strip: string;
+  candidate: string;
+  valid: string;
+} {
   const party = profile.party;
   if (party.kind === 'phone') {
     return {
-      strip: `${e164StripSql('r_a')} AS s_a, ${e164StripSql('r_b')} AS s_b`,
+      bare: `${e164BareSql('r_a')} AS f_a, ${e164BareSql('r_b')} AS f_b`,
+      strip: `${e164StripSql('r_a', 'f_a')} AS s_a, ${e164StripSql('r_b', 'f_b')} AS s_b`,
       candidate: `${e164CandidateSql('s_a', party)} AS c_a, ${e164CandidateSql('s_b', party)} AS c_b`,
-      valid: `${e164ValidSql('c_a')} AS a, ${e164ValidSql('c_b')} AS b`,
+      valid: `${e164ValidSql('c_a', 'f_a')} AS a, ${e164ValidSql('c_b', 'f_b')} AS b`,
     };
   }
   const norm = (x: string) => (party.lowercase ? `lower(NULLIF(trim(${x}), ''))` : `NULLIF(trim(${x}), '')`);
   return {
+    bare: 'NULL AS f_a, NULL AS f_b',
     strip: `${norm('r_a')} AS s_a, ${norm('r_b')} AS s_b`,
     candidate: 's_a AS c_a, s_b AS c_b',
     valid: 'c_a AS a, c_b AS b',
   };
 }
 
-/** The type code as matched: computed once per row in the stripping layer (see stageSelectSql). */
-const TYPE_KEY = 'upper(trim(r_type))';
+/** Spellings of a (trimmed, upper-case) type code that a file may hold as they are. */
+function codeSpellings(code: string, asWritten: string): string[] {
+  const cap = code.charAt(0) + code.slice(1).toLowerCase();
+  return [...new Set([code, code.toLowerCase(), cap, asWritten])].filter(
+    // Only plain ASCII spellings: JS and DuckDB agree on their upper case.
+    (v) => v === v.trim() && /^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(v) && v.toUpperCase() === code,
+  );
+}
 
-function typeSql(profile: ProviderProfile): { type: string; served: string } {
+/**
+ * The type code's entry index (k_type), computed once per row in the stripping layer: the raw
+ * value is first compared as it is with the usual spellings of each code (one comparison each),
+ * and only a value matching none is trimmed and upper-cased (M: 0.61 s → 0.15 s on 10 M values).
+ */
+function typeKeySql(entries: { code: string; asWritten: string }[]): string {
+  if (entries.length === 0) return 'NULL::INTEGER';
+  const fast = entries
+    .flatMap((e, i) => codeSpellings(e.code, e.asWritten).map((v) => `WHEN ${sqlString(v)} THEN ${i}`))
+    .join(' ');
+  const slow = entries.map((e, i) => `WHEN ${sqlString(e.code)} THEN ${i}`).join(' ');
+  return `(CASE r_type ${fast} ELSE (CASE upper(trim(r_type)) ${slow} END) END)`;
+}
+
+function typeEntries(profile: ProviderProfile) {
+  return Object.entries(profile.eventType.codes)
+    .map(([asWritten, v]) => ({
+      asWritten,
+      code: asWritten.trim().toUpperCase(),
+      type: typeof v === 'string' ? v : v.type,
+      served: typeof v === 'string' ? 0 : v.served === 'b' ? 1 : 0,
+    }))
+    .filter((e) => e.code !== ''); // a blank type takes the default, never a code
+}
+
+function typeSql(profile: ProviderProfile): { key: string; type: string; served: string } {
   const fallback =
     profile.eventType.default === undefined ? 'NULL' : String(EVENT_TYPE_CODES[profile.eventType.default]);
-  const entries = Object.entries(profile.eventType.codes).map(([code, v]) => ({
-    code: code.trim().toUpperCase(),
-    type: typeof v === 'string' ? v : v.type,
-    served: typeof v === 'string' ? 0 : v.served === 'b' ? 1 : 0,
-  }));
-  if (profile.columns.type === undefined) return { type: fallback, served: '0' };
-  const typeWhens = entries
-    .map((e) => `WHEN ${sqlString(e.code)} THEN ${EVENT_TYPE_CODES[e.type]}`)
-    .join(' ');
-  const servedWhens = entries.map((e) => `WHEN ${sqlString(e.code)} THEN ${e.served}`).join(' ');
-  const empty = `k_type IS NULL OR k_type = ''`;
+  if (profile.columns.type === undefined) return { key: 'NULL::INTEGER', type: fallback, served: '0' };
+  const entries = typeEntries(profile);
+  const byIndex = (values: number[]) =>
+    values.length === 0
+      ? 'NULL'
+      : `(CASE k_type ${values.map((v, i) => `WHEN ${i} THEN ${v}`).join(' ')} END)`;
   return {
-    type: `CASE WHEN ${empty} THEN ${fallback} ELSE (CASE k_type ${typeWhens || 'WHEN NULL THEN NULL'} END) END`,
-    served: `CASE WHEN ${empty} THEN 0 ELSE coalesce(CASE k_type ${servedWhens || 'WHEN NULL THEN NULL'} END, 0) END`,
+    key: typeKeySql(entries),
+    type: `CASE WHEN k_type IS NOT NULL THEN ${byIndex(entries.map((e) => EVENT_TYPE_CODES[e.type]))}
+      WHEN r_type IS NULL OR trim(r_type) = '' THEN ${fallback} END`,
+    served: `coalesce(${byIndex(entries.map((e) => e.served))}, 0)`,
   };
 }
 
@@ -161,10 +196,11 @@ export function stageSelectSql(
   const names = profile.format === 'csv' ? csvColumnNames(profile, spec) : parquetColumns;
   const raws = FIELDS.map((f) => `${rawColumn(profile, names, f)} AS r_${f}`).join(', ');
   const rec = profile.format === 'parquet' ? 'file_row_number' : 'NULL::BIGINT';
-  const { type, served } = typeSql(profile);
+  const { key: typeKey, type, served } = typeSql(profile);
   const party = partyLayers(profile);
   const raw = `SELECT ${raws}${profile.format === 'parquet' ? ', file_row_number' : ''} FROM ${readerSql(profile, spec, names)}`;
-  const stripped = `SELECT *, ${party.strip}, ${TYPE_KEY} AS k_type FROM (${raw})`;
+  const flagged = `SELECT *, ${party.bare} FROM (${raw})`;
+  const stripped = `SELECT *, ${party.strip}, ${typeKey} AS k_type FROM (${flagged})`;
   const candidates = `SELECT *, ${party.candidate} FROM (${stripped})`;
   const converted = `SELECT r.*, ${rec} AS rec_raw, ${party.valid},
       ${timeSql(profile)} AS ts0, ${type} AS type, ${served} AS served, ${durationSql(profile)} AS duration_s,
