@@ -87,7 +87,8 @@ export async function loadStaged(
       repeated AS (SELECT h FROM hashed GROUP BY h HAVING count(*) > 1),
       suspects AS (SELECT r.* FROM ${rows} r SEMI JOIN (SELECT src FROM hashed SEMI JOIN repeated USING (h)) s
         ON s.src = r.src)
-    SELECT src FROM (SELECT src, row_number() OVER (PARTITION BY ${textContent} ORDER BY src) AS k FROM suspects)
+    SELECT src, srow FROM (SELECT src, srow, row_number() OVER (PARTITION BY ${textContent} ORDER BY src) AS k
+      FROM suspects)
     WHERE k > 1`);
   // … and copies of events already held (only those in the new rows' time range can match; a row
   // with a party new to the dataset cannot copy a held event, so the join with numbers may drop it).
@@ -98,12 +99,19 @@ export async function loadStaged(
     await reporter.run(`INSERT INTO dropped
       WITH held AS (SELECT ${CONTENT} FROM events WHERE ${inRange}),
         held_h AS (SELECT DISTINCT ${contentHashSql('e')} AS h FROM held e),
-        c AS (SELECT i.src, i.type, i.served, na.id AS a_id, nb.id AS b_id, i.start_ts, i.duration_s, i.cell_id, i.imei,
+        c AS (SELECT i.src, i.srow, i.type, i.served, na.id AS a_id, nb.id AS b_id, i.start_ts, i.duration_s, i.cell_id, i.imei,
           i.imsi FROM ${rows} i JOIN numbers na ON na.number = i.a JOIN numbers nb ON nb.number = i.b),
         suspects AS (SELECT c.* FROM c SEMI JOIN held_h ON held_h.h = ${contentHashSql('c')})
-      SELECT s.src FROM suspects s SEMI JOIN held e ON e.a_id = s.a_id AND e.b_id = s.b_id AND e.start_ts = s.start_ts
+      SELECT s.src, s.srow FROM suspects s SEMI JOIN held e ON e.a_id = s.a_id AND e.b_id = s.b_id AND e.start_ts = s.start_ts
         AND ${sameContentSql('e', 's')}
       ANTI JOIN dropped d ON d.src = s.src`);
+  }
+  // Duplicates are marked in the staging tables, so the load reads only rows to keep: an ANTI JOIN
+  // with `dropped` there made DuckDB's estimate of its input tiny, and it then built the party
+  // joins' hash tables on the 10 M wide rows instead of the parties (M: 11.8 s → 6.1 s).
+  for (const [index, f] of staged.entries()) {
+    await connection.run(`UPDATE ${f.stageTable} SET reason = 'duplicate'
+      WHERE rowid IN (SELECT srow FROM dropped WHERE src >> ${LINE_BITS} = ${index})`);
   }
   reporter.phase('load');
   const lineCount = files.map(() => 0);
@@ -118,8 +126,7 @@ export async function loadStaged(
   await reporter.run(`INSERT INTO ${IMPORT_EVENTS}
     SELECT ${fileCase(base.map(String))} + i.line, i.type, na.id, nb.id, i.start_ts, i.duration_s,
       i.cell_id, i.imei, i.imsi, i.served, ${fileCase(files.map(sqlString))}, i.line
-    FROM ${rows} i JOIN ${parties} na ON na.number = i.a JOIN ${parties} nb ON nb.number = i.b
-    ANTI JOIN dropped d ON d.src = i.src`);
+    FROM ${incoming} i JOIN ${parties} na ON na.number = i.a JOIN ${parties} nb ON nb.number = i.b`);
   const droppedByFile = await queryRows(
     connection,
     `SELECT src >> ${LINE_BITS} AS f, count(*) AS n FROM dropped GROUP BY f`,

@@ -13,8 +13,13 @@ export interface StagedFile {
   read: number;
   good: number;
   rejects: RejectRow[];
-  /** SELECT of the file's good rows: file_idx, line, type, served, a, b, start_ts, duration_s, cell_id, imei, imsi. */
+  /**
+   * SELECT of the file's good rows: file_idx, line, srow (the row in {@link stageTable}), type,
+   * served, a, b, start_ts, duration_s, cell_id, imei, imsi.
+   */
   goodRows: string;
+  /** The staging table: a row whose `reason` is set is not loaded (rejected, or a duplicate). */
+  stageTable: string;
   /** Temporary tables to drop once the rows are loaded. */
   tables: string[];
 }
@@ -83,6 +88,7 @@ export async function stageFile(
   reporter.phase('validate', { file: path, bytesDone: input.bytesFrom + size });
   const rejects: RejectRow[] = [];
   let lineExpr = 'rec + 1';
+  let rowExpr = 'rowid';
   let from = stage;
   if (csv) {
     const readerRows = await queryRows(
@@ -106,6 +112,7 @@ export async function stageFile(
       await insertBreakpoints(connection, `bp_${index}`, bps);
       from = `(SELECT *, rowid - ${base} AS k FROM ${stage}) s ASOF JOIN bp_${index} bp ON s.k >= bp.record`;
       lineExpr = `k + bp."offset"`;
+      rowExpr = `k + ${base}`;
     }
   }
   const tables = [stage];
@@ -132,7 +139,15 @@ export async function stageFile(
   );
   const staged = num(counts[0]!.n);
   const readerRejected = rejects.length - bad.length;
-  const goodRows = `SELECT CAST(${index} AS INTEGER) AS file_idx, CAST(${lineExpr} AS BIGINT) AS line, type, served, a, b,
-      start_ts, duration_s, cell_id, imei, imsi FROM ${from} WHERE reason IS NULL`;
-  return { read: staged + readerRejected, good: num(counts[0]!.good), rejects, goodRows, tables };
+  const goodRows = `SELECT CAST(${index} AS INTEGER) AS file_idx, CAST(${lineExpr} AS BIGINT) AS line,
+      CAST(${rowExpr} AS BIGINT) AS srow, type, served, a, b, start_ts, duration_s, cell_id, imei, imsi
+    FROM ${from} WHERE reason IS NULL`;
+  return {
+    read: staged + readerRejected,
+    good: num(counts[0]!.good),
+    rejects,
+    goodRows,
+    stageTable: stage,
+    tables,
+  };
 }
