@@ -214,10 +214,10 @@ export class DuckDbSqlPeer {
    * locates the served party) on the same cell within ±windowSeconds.
    */
   async coLocationPairRaw(a: number, b: number, windowSeconds: number): Promise<number> {
-    const located = (id: number) => `SELECT cell_id, epoch(start_ts) AS t FROM s.events
-      WHERE cell_id IS NOT NULL AND ((a_id = ${id} AND served = 0) OR (b_id = ${id} AND served = 1))`;
+    const located = (id: number) => `SELECT cell, epoch(start_ts) AS t FROM s.events
+      WHERE cell IS NOT NULL AND ((a_id = ${id} AND served = 0) OR (b_id = ${id} AND served = 1))`;
     const sql = `SELECT count(*) FROM (${located(a)}) x JOIN (${located(b)}) y
-      ON x.cell_id = y.cell_id AND abs(x.t - y.t) <= ${windowSeconds}`;
+      ON x.cell = y.cell AND abs(x.t - y.t) <= ${windowSeconds}`;
     return num((await one(this.c, sql))[0]!);
   }
 

@@ -3,19 +3,21 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 /**
  * Tables of one dataset's DuckDB file. `events` is append-only; `events_by_party`,
  * `events_by_cell` and `pairs` are derived from it after each import (see import/rebuild-derived.ts).
+ * Parties, cells and source files are small dictionaries (`numbers`, `cells`, `sources`): the event
+ * tables hold only their integer ids, so writing and sorting them compresses no strings (ADR 0008).
  * The column lists are functions of the table name because an import builds its tables under a
  * {@link SHADOW_PREFIX} name first and renames them into place when it commits.
  */
 export const TABLE_DDL = {
   events: (name: string) => `CREATE TABLE ${name} (
   id BIGINT NOT NULL, type TINYINT NOT NULL, a_id INTEGER NOT NULL, b_id INTEGER NOT NULL,
-  start_ts TIMESTAMP NOT NULL, duration_s INTEGER, cell_id VARCHAR, imei VARCHAR, imsi VARCHAR,
-  served TINYINT NOT NULL, source_file VARCHAR NOT NULL, source_line BIGINT NOT NULL)`,
+  start_ts TIMESTAMP NOT NULL, duration_s INTEGER, cell INTEGER, imei VARCHAR, imsi VARCHAR,
+  served TINYINT NOT NULL, source INTEGER NOT NULL, source_line BIGINT NOT NULL)`,
   events_by_party: (name: string) => `CREATE TABLE ${name} (
   party_id INTEGER NOT NULL, start_ts TIMESTAMP NOT NULL, other_id INTEGER NOT NULL, dir TINYINT NOT NULL,
-  type TINYINT NOT NULL, duration_s INTEGER, cell_id VARCHAR, event_id BIGINT NOT NULL)`,
+  type TINYINT NOT NULL, duration_s INTEGER, cell INTEGER, event_id BIGINT NOT NULL)`,
   events_by_cell: (name: string) => `CREATE TABLE ${name} (
-  cell_id VARCHAR, start_ts TIMESTAMP, party_id INTEGER, other_id INTEGER, event_id BIGINT)`,
+  cell INTEGER, start_ts TIMESTAMP, party_id INTEGER, other_id INTEGER, event_id BIGINT)`,
   pairs: (name: string) => `CREATE TABLE ${name} (
   a_id INTEGER NOT NULL, b_id INTEGER NOT NULL, weight UINTEGER NOT NULL, first_seen UINTEGER NOT NULL,
   last_seen UINTEGER NOT NULL, type_mask UTINYINT NOT NULL)`,
@@ -35,9 +37,12 @@ function ifMissing(ddl: string): string {
   return ddl.replace(/^CREATE TABLE /, 'CREATE TABLE IF NOT EXISTS ');
 }
 
-const DATASET_SCHEMA_SQL = `
+/** The dataset's tables, created where missing. */
+export const DATASET_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS numbers (id INTEGER NOT NULL, number VARCHAR NOT NULL UNIQUE);
 CREATE INDEX IF NOT EXISTS numbers_by_id ON numbers (id);
+CREATE TABLE IF NOT EXISTS cells (cell INTEGER NOT NULL, cell_id VARCHAR NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS sources (source INTEGER NOT NULL, path VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL);
 ${ifMissing(TABLE_DDL.events('events'))};
 ${ifMissing(TABLE_DDL.events_by_party('events_by_party'))};
 ${ifMissing(TABLE_DDL.pairs('pairs'))};
@@ -59,8 +64,8 @@ export function pairsOfEventsSelect(source: string, where = 'true'): string {
 
 /** Located rows of events_by_party sorted by (cell, time): co-location reads cell/time ranges. */
 export function eventsByCellSelect(eventsByParty: string): string {
-  return `SELECT cell_id, start_ts, party_id, other_id, event_id FROM ${eventsByParty}
-  WHERE cell_id IS NOT NULL ORDER BY cell_id, start_ts`;
+  return `SELECT cell, start_ts, party_id, other_id, event_id FROM ${eventsByParty}
+  WHERE cell IS NOT NULL ORDER BY cell, start_ts`;
 }
 
 /** Drops the shadow tables a killed import left behind (see {@link SHADOW_PREFIX}). */
@@ -69,20 +74,4 @@ export async function dropShadowTables(connection: DuckDBConnection): Promise<vo
     `SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND starts_with(table_name, '${SHADOW_PREFIX}')`,
   );
   for (const [name] of reader.getRows()) await connection.run(`DROP TABLE IF EXISTS "${String(name)}"`);
-}
-
-/**
- * Creates the tables, drops a killed import's shadow tables, and derives events_by_cell for a
- * dataset written before it existed.
- */
-export async function ensureSchema(connection: DuckDBConnection): Promise<void> {
-  await connection.run(DATASET_SCHEMA_SQL);
-  await dropShadowTables(connection);
-  const r = await connection.runAndReadAll(
-    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'events_by_cell' AND NOT temporary",
-  );
-  if (Number(r.getRowObjects()[0]!.n) === 0) {
-    await connection.run(TABLE_DDL.events_by_cell('events_by_cell'));
-    await connection.run(`INSERT INTO events_by_cell ${eventsByCellSelect('events_by_party')}`);
-  }
 }

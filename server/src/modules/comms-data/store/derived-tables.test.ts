@@ -36,8 +36,8 @@ async function derivedState(file: string) {
   const c = await instance.connect();
   const rows = async (sql: string) =>
     (await c.runAndReadAll(sql)).getRowsJson().map((r) => JSON.stringify(r));
-  const byParty = `SELECT a_id, start_ts, b_id, 0, type, duration_s, CASE WHEN served = 0 THEN cell_id END, id FROM events
-    UNION ALL SELECT b_id, start_ts, a_id, 1, type, duration_s, CASE WHEN served = 1 THEN cell_id END, id FROM events WHERE a_id <> b_id`;
+  const byParty = `SELECT a_id, start_ts, b_id, 0, type, duration_s, CASE WHEN served = 0 THEN cell END, id FROM events
+    UNION ALL SELECT b_id, start_ts, a_id, 1, type, duration_s, CASE WHEN served = 1 THEN cell END, id FROM events WHERE a_id <> b_id`;
   const state = {
     byParty: await rows('SELECT * FROM events_by_party ORDER BY ALL'),
     byPartyFromEvents: await rows(`SELECT * FROM (${byParty}) ORDER BY ALL`),

@@ -3,7 +3,7 @@ import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { AnalyticsStore, DatasetStore } from './analytics-store.types.js';
-import { ensureSchema } from './dataset-schema.sql.js';
+import { ensureSchema } from './ensure-schema.js';
 import { DuckDbDataset } from './duckdb-dataset.js';
 
 const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;

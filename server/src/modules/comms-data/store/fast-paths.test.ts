@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
-import { ensureSchema } from './dataset-schema.sql.js';
+import { ensureSchema } from './ensure-schema.js';
 import { DuckDbDataset } from './duckdb-dataset.js';
 import { DuckDbStore, defaultMemoryLimitBytes } from './duckdb-store.js';
 import { makeTempDir } from './fixtures/test-helpers.js';

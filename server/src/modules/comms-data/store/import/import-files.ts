@@ -7,7 +7,7 @@ import { dropShadowTables } from '../dataset-schema.sql.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import { sqlString } from '../sql-literal.js';
 import { ImportProgressReporter } from './import-progress.js';
-import { loadStaged, NEW_NUMBERS } from './load-staged.js';
+import { loadStaged, NEW_CELLS, NEW_NUMBERS } from './load-staged.js';
 import { prepareDerived, swapInDerived } from './rebuild-derived.js';
 import { type RejectRow, writeRejectsFile } from './rejects-file.js';
 import { type StagedFile, stageFile } from './stage-file.js';
@@ -69,6 +69,9 @@ export async function importFiles(
     await connection.run('BEGIN TRANSACTION');
     inTransaction = true;
     await connection.run(`INSERT INTO numbers SELECT id, number FROM ${NEW_NUMBERS}`);
+    await connection.run(`INSERT INTO cells SELECT cell, cell_id FROM ${NEW_CELLS}`);
+    const sources = files.map((f, i) => `(${load.firstSource + i}, ${sqlString(f)}, now()::TIMESTAMP)`);
+    await connection.run(`INSERT INTO sources VALUES ${sources.join(', ')}`);
     await swapInDerived(connection, derived);
     await writeMeta(connection, 'next_number_id', load.nextNumberId);
     await writeMeta(connection, 'next_event_id', load.nextEventId);

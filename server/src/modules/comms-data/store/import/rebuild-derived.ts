@@ -18,9 +18,9 @@ const IMPORT_PAIRS = `${SHADOW_PREFIX}pairs`;
  */
 function byPartySelect(source: string): string {
   return `SELECT a_id AS party_id, start_ts, b_id AS other_id, 0::TINYINT AS dir, type, duration_s,
-      CASE WHEN served = 0 THEN cell_id END AS cell_id, id AS event_id FROM ${source}
+      CASE WHEN served = 0 THEN cell END AS cell, id AS event_id FROM ${source}
     UNION ALL
-    SELECT b_id, start_ts, a_id, 1::TINYINT, type, duration_s, CASE WHEN served = 1 THEN cell_id END, id
+    SELECT b_id, start_ts, a_id, 1::TINYINT, type, duration_s, CASE WHEN served = 1 THEN cell END, id
       FROM ${source} WHERE a_id <> b_id`;
 }
 

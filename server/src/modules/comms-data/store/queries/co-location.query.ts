@@ -6,7 +6,7 @@ import type {
   RepeatedCoLocationOptions,
 } from '../analytics-store.types.js';
 import { dateFromMicros, dateOfMicros, num, queryColumns, queryRows } from '../duckdb-exec.js';
-import { sqlString, sqlTimestamp } from '../sql-literal.js';
+import { sqlTimestamp } from '../sql-literal.js';
 import { lookupIds, lookupNumbers } from './numbers.query.js';
 import { queryNumericColumns } from './vector-arrays.js';
 import { resolveScope, scopeCondition } from './scope.sql.js';
@@ -19,17 +19,18 @@ function haversineSql(a: string, b: string): string {
 }
 
 /**
- * (c0, c1) cell pairs that count as "the same place": every cell with itself, and with radius R
- * every pair of sited cells within R metres (great-circle distance).
+ * (c0, c1) pairs of cells (`cells` ids) that count as "the same place": every cell with itself,
+ * and with radius R every pair of sited cells within R metres (great-circle distance).
  */
 function nearCellsSql(cellsOf: string, radiusMetres: number | undefined): string {
-  const self = `SELECT DISTINCT cell_id AS c0, cell_id AS c1 FROM ${cellsOf}`;
+  const self = `SELECT DISTINCT cell AS c0, cell AS c1 FROM ${cellsOf}`;
   if (!radiusMetres || radiusMetres <= 0) return self;
   const dLat = radiusMetres / 111_000 + 1e-6;
   return `${self} UNION
-    SELECT x.cell_id, y.cell_id FROM (SELECT DISTINCT cell_id FROM ${cellsOf}) s
-    JOIN cell_sites x ON x.cell_id = s.cell_id
+    SELECT s.cell, ky.cell FROM (SELECT DISTINCT cell FROM ${cellsOf}) s
+    JOIN cells kx ON kx.cell = s.cell JOIN cell_sites x ON x.cell_id = kx.cell_id
     JOIN cell_sites y ON y.lat BETWEEN x.lat - ${dLat} AND x.lat + ${dLat}
+    JOIN cells ky ON ky.cell_id = y.cell_id
     WHERE ${haversineSql('x', 'y')} <= ${radiusMetres}`;
 }
 
@@ -40,9 +41,19 @@ function windowMicros(minutes: number): number {
 
 const MAX_STORED_US = 4_294_967_296_000_000;
 
-/** A cell to probe, with the subject's located events there or near it, sorted by time (µs). */
+/** The operators' cell ids of `cells` ids. */
+async function cellNames(connection: DuckDBConnection, cells: Set<number>): Promise<Map<number, string>> {
+  if (cells.size === 0) return new Map();
+  const rows = await queryRows(
+    connection,
+    `SELECT cell, cell_id FROM cells WHERE cell IN (${[...cells].join(', ')})`,
+  );
+  return new Map(rows.map((r) => [num(r.cell), String(r.cell_id)]));
+}
+
+/** A cell to probe (`cells` id), with the subject's located events there or near it, sorted by time (µs). */
 interface ProbeCell {
-  cell: string;
+  cell: number;
   t: Float64Array;
   event: Float64Array;
 }
@@ -61,10 +72,10 @@ function lowerBound(xs: Float64Array, x: number): number {
 
 /** For each cell to probe, the subject's events whose own cell is that cell or near it. */
 function probeCells(
-  subject: { event: number; cell: string; t: number }[],
-  near: Map<string, string[]>,
+  subject: { event: number; cell: number; t: number }[],
+  near: Map<number, number[]>,
 ): ProbeCell[] {
-  const lists = new Map<string, { event: number; t: number }[]>();
+  const lists = new Map<number, { event: number; t: number }[]>();
   for (const e of subject) {
     for (const c of near.get(e.cell) ?? [e.cell]) {
       const list = lists.get(c) ?? [];
@@ -82,7 +93,7 @@ interface Found {
   party: number;
   occurrences: number;
   subjectEvents: Set<number>;
-  cells: Set<string>;
+  cells: Set<number>;
   first: number;
   last: number;
 }
@@ -113,24 +124,24 @@ export async function coLocation(
   const inScope = (alias: string) =>
     scopeCondition(s, `${alias}.party_id`, `${alias}.other_id`, `${alias}.start_ts`);
   const w = windowMicros(options.windowMinutes);
-  const subjSql = `SELECT event_id::DOUBLE AS event_id, cell_id, epoch_us(start_ts)::DOUBLE AS t FROM events_by_party p
-    WHERE p.party_id = ${id} AND p.cell_id IS NOT NULL AND ${inScope('p')}`;
+  const subjSql = `SELECT event_id::DOUBLE AS event_id, cell, epoch_us(start_ts)::DOUBLE AS t FROM events_by_party p
+    WHERE p.party_id = ${id} AND p.cell IS NOT NULL AND ${inScope('p')}`;
   const [subjEvents, subjCells, subjTimes] = await queryColumns(connection, subjSql);
   const subject = subjEvents!.map((e, i) => ({
     event: e as number,
-    cell: String(subjCells![i]),
+    cell: subjCells![i] as number,
     t: subjTimes![i] as number,
   }));
   if (subject.length === 0) return [];
-  const near = new Map<string, string[]>();
+  const near = new Map<number, number[]>();
   if (options.radiusMetres && options.radiusMetres > 0) {
     const pairs = await queryRows(
       connection,
       `WITH subj AS (${subjSql}) SELECT c0, c1 FROM (${nearCellsSql('subj', options.radiusMetres)})`,
     );
     for (const r of pairs) {
-      const c0 = String(r.c0);
-      near.set(c0, [...(near.get(c0) ?? []), String(r.c1)]);
+      const c0 = num(r.c0);
+      near.set(c0, [...(near.get(c0) ?? []), num(r.c1)]);
     }
   }
   const probes = probeCells(subject, near);
@@ -143,14 +154,14 @@ export async function coLocation(
   const span = `o.start_ts BETWEEN ${sqlTimestamp(new Date(Math.floor(Math.max(0, lo - w) / 1000)))}
     AND ${sqlTimestamp(new Date(Math.ceil(Math.min(MAX_STORED_US, hi + w) / 1000)))}`;
   // Probe cells by index: the rows come back as three numeric vectors, no strings.
-  const cellsIn = `JOIN (VALUES ${probes.map((p, k) => `(${sqlString(p.cell)}, ${k})`).join(', ')}) AS probe(cell_id, k)
-    ON probe.cell_id = o.cell_id`;
+  const cellsIn = `JOIN (VALUES ${probes.map((p, k) => `(${p.cell}, ${k})`).join(', ')}) AS probe(cell, k)
+    ON probe.cell = o.cell`;
   const othersSql =
     otherId !== undefined
       ? `SELECT o.party_id, probe.k, epoch_us(o.start_ts)::DOUBLE FROM events_by_party o ${cellsIn}
          WHERE o.party_id = ${otherId} AND ${span} AND ${inScope('o')}`
       : `SELECT o.party_id, probe.k, epoch_us(o.start_ts)::DOUBLE FROM events_by_cell o ${cellsIn}
-         WHERE o.cell_id IN (${probes.map((p) => sqlString(p.cell)).join(', ')}) AND o.party_id <> ${id}
+         WHERE o.cell IN (${probes.map((p) => p.cell).join(', ')}) AND o.party_id <> ${id}
            AND ${span} AND ${inScope('o')}`;
   const [parties, cellIndex, times] = await queryNumericColumns(connection, othersSql, ['i32', 'i32', 'f64']);
   const found = new Map<number, Found>();
@@ -177,11 +188,12 @@ export async function coLocation(
     connection,
     list.map((f) => f.party),
   );
+  const cellIds = await cellNames(connection, new Set(list.flatMap((f) => [...f.cells])));
   const out: CoLocatedNumber[] = list.map((f, i) => ({
     number: names[i]!,
     occurrences: f.occurrences,
     subjectEvents: f.subjectEvents.size,
-    cells: [...f.cells].sort(),
+    cells: [...f.cells].map((c) => cellIds.get(c)!).sort(),
     first: dateOfMicros(f.first),
     last: dateOfMicros(f.last),
   }));
@@ -208,14 +220,14 @@ export async function repeatedCoLocation(
   const bucket = Math.max(1, w);
   const rows = await queryRows(
     connection,
-    `WITH loc AS (SELECT party_id, cell_id, epoch_us(start_ts) AS t, epoch_us(start_ts) // ${bucket} AS tb
+    `WITH loc AS (SELECT party_id, cell, epoch_us(start_ts) AS t, epoch_us(start_ts) // ${bucket} AS tb
         FROM events_by_party p
-        WHERE cell_id IS NOT NULL AND ${scopeCondition(s, 'p.party_id', 'p.other_id', 'p.start_ts')}),
+        WHERE cell IS NOT NULL AND ${scopeCondition(s, 'p.party_id', 'p.other_id', 'p.start_ts')}),
       near AS (${nearCellsSql('loc', options.radiusMetres)}),
-      probe AS (SELECT x.party_id, x.t, near.c1 AS cell_id, x.tb + o.d AS tb
-        FROM loc x JOIN near ON near.c0 = x.cell_id CROSS JOIN (VALUES (-1), (0), (1)) AS o(d)),
+      probe AS (SELECT x.party_id, x.t, near.c1 AS cell, x.tb + o.d AS tb
+        FROM loc x JOIN near ON near.c0 = x.cell CROSS JOIN (VALUES (-1), (0), (1)) AS o(d)),
       hits AS (SELECT x.party_id AS p, y.party_id AS q, least(x.t, y.t) AS f, greatest(x.t, y.t) AS l
-        FROM probe x JOIN loc y ON y.cell_id = x.cell_id AND y.tb = x.tb
+        FROM probe x JOIN loc y ON y.cell = x.cell AND y.tb = x.tb
         WHERE x.party_id < y.party_id AND y.t BETWEEN x.t - ${w} AND x.t + ${w})
     SELECT na.number AS a, nb.number AS b, h.occ, h.f, h.l
     FROM (SELECT p, q, count(*) AS occ, min(f) AS f, max(l) AS l FROM hits GROUP BY p, q

@@ -27,9 +27,10 @@ export async function pairEvents(
     connection,
     `WITH page AS (SELECT event_id, start_ts FROM events_by_party p WHERE ${where}
        ORDER BY start_ts, event_id LIMIT ${limit} OFFSET ${offset})
-     SELECT e.id, e.type, e.a_id, epoch_us(e.start_ts) AS ts, e.duration_s, e.cell_id, e.imei, e.imsi, e.source_file,
-       e.source_line
-     FROM page JOIN events e ON e.id = page.event_id
+     SELECT e.id, e.type, e.a_id, epoch_us(e.start_ts) AS ts, e.duration_s, k.cell_id, e.imei, e.imsi,
+       s.path AS source_file, e.source_line
+     FROM page JOIN events e ON e.id = page.event_id LEFT JOIN cells k ON k.cell = e.cell
+       JOIN sources s ON s.source = e.source
      ORDER BY page.start_ts, e.id`,
   );
   // Every event of the page is between a and b: their numbers are known, no lookup needed.
