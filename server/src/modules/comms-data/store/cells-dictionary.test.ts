@@ -1,27 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
 import { DuckDbStore } from './duckdb-store.js';
-import { makeTempDir } from './fixtures/test-helpers.js';
+import { tempDirPerTest, writeGenericCsv } from './fixtures/test-helpers.js';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-beforeEach(async () => {
-  temp = await makeTempDir();
-});
-afterEach(async () => {
-  await temp.cleanup();
-});
+const temp = tempDirPerTest();
 
-const HEADER = 'type,a,b,start,duration_s,cell_id,imei,imsi';
 const generic = getProfile('generic');
-
-async function csv(name: string, rows: string[]): Promise<string> {
-  const path = join(temp.dir, name);
-  await writeFile(path, `${[HEADER, ...rows].join('\n')}\n`);
-  return path;
-}
+const csv = (name: string, rows: string[]) => writeGenericCsv(temp.dir, name, rows);
 
 it('a record on a cell new to the dataset is not taken for a held copy without a cell', async () => {
   const store = new DuckDbStore(temp.dir);

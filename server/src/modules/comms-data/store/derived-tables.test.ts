@@ -1,17 +1,11 @@
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
 import { DuckDbStore } from './duckdb-store.js';
-import { makeTempDir } from './fixtures/test-helpers.js';
+import { tempDirPerTest } from './fixtures/test-helpers.js';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-beforeEach(async () => {
-  temp = await makeTempDir();
-});
-afterEach(async () => {
-  await temp.cleanup();
-});
+const temp = tempDirPerTest();
 
 /** Generic-profile CSV of records `from` … `to − 1` (distinct records, shared parties and cells). */
 async function records(path: string, from: number, to: number): Promise<string> {

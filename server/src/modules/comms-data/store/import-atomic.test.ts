@@ -1,18 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
 import { DuckDbStore } from './duckdb-store.js';
-import { fixturesDir, makeTempDir, repoRoot } from './fixtures/test-helpers.js';
+import { fixturesDir, tempDirPerTest, repoRoot } from './fixtures/test-helpers.js';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-beforeEach(async () => {
-  temp = await makeTempDir();
-});
-afterEach(async () => {
-  await temp.cleanup();
-});
+const temp = tempDirPerTest();
 
 const TABLES = ['numbers', 'events', 'events_by_party', 'pairs', 'meta'];
 

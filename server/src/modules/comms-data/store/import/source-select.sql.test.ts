@@ -1,18 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempDir } from '../fixtures/test-helpers.js';
+import { expect, it } from 'vitest';
+import { tempDirPerTest } from '../fixtures/test-helpers.js';
 import { parseProviderProfile } from '../provider-profile.schema.js';
 import { stageSelectSql } from './source-select.sql.js';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-beforeEach(async () => {
-  temp = await makeTempDir();
-});
-afterEach(async () => {
-  await temp.cleanup();
-});
+const temp = tempDirPerTest();
 
 /** Stages `lines` (after a `t,a,b,start` header) with the profile's type codes; returns the staged rows. */
 async function stage(codes: Record<string, unknown>, lines: string[], defaultType?: string) {
