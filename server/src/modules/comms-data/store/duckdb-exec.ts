@@ -54,15 +54,3 @@ export function dateFromMicros(value: DuckDBValue): Date | null {
 export function dateOfMicros(us: number): Date {
   return new Date(Math.floor(us / 1000));
 }
-
-/** Result columns of a query (column-major: DOUBLE/INTEGER/TINYINT → number, BIGINT → bigint). */
-export async function queryColumns(
-  connection: DuckDBConnection,
-  sql: string,
-  values?: DuckDBValue[],
-): Promise<DuckDBValue[][]> {
-  const { result, chunks } = await materialized(connection, sql, values);
-  const columns: DuckDBValue[][] = Array.from({ length: result.columnCount }, () => []);
-  for (const chunk of chunks) chunk.appendToColumns(columns);
-  return columns;
-}

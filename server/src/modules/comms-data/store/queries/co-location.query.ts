@@ -5,7 +5,7 @@ import type {
   CoLocationOptions,
   RepeatedCoLocationOptions,
 } from '../analytics-store.types.js';
-import { dateFromMicros, dateOfMicros, num, queryColumns, queryRows } from '../duckdb-exec.js';
+import { dateFromMicros, dateOfMicros, num, queryRows } from '../duckdb-exec.js';
 import { sqlTimestamp } from '../sql-literal.js';
 import { lookupIds, lookupNumbers } from './numbers.query.js';
 import { queryNumericColumns } from './vector-arrays.js';
@@ -126,12 +126,12 @@ export async function coLocation(
   const w = windowMicros(options.windowMinutes);
   const subjSql = `SELECT event_id::DOUBLE AS event_id, cell, epoch_us(start_ts)::DOUBLE AS t FROM events_by_party p
     WHERE p.party_id = ${id} AND p.cell IS NOT NULL AND ${inScope('p')}`;
-  const [subjEvents, subjCells, subjTimes] = await queryColumns(connection, subjSql);
-  const subject = subjEvents!.map((e, i) => ({
-    event: e as number,
-    cell: subjCells![i] as number,
-    t: subjTimes![i] as number,
-  }));
+  const [subjEvents, subjCells, subjTimes] = await queryNumericColumns(connection, subjSql, [
+    'f64',
+    'i32',
+    'f64',
+  ]);
+  const subject = Array.from(subjEvents, (event, i) => ({ event, cell: subjCells[i]!, t: subjTimes[i]! }));
   if (subject.length === 0) return [];
   const near = new Map<number, number[]>();
   if (options.radiusMetres && options.radiusMetres > 0) {
