@@ -70,7 +70,7 @@ it('gives a blank type the default and the first of two codes that spell the sam
   expect(got.map((r) => r.type)).toEqual([3, 3, 2]);
 });
 
-it('checks bare-digit numbers with the same rule as the full E.164 pattern', async () => {
+it('stages bare-digit numbers that are not E.164 as bad, and spaced ones through the full strip', async () => {
   const numbers = ['0000000000', '+0447700900123', '12345678901234567890', '0', '+', '7700900123'];
   const got = await stage({ V: 'voice' }, [...numbers.map((n) => row('V', n)), row('V', '+44 7700 900123')]);
   expect(got.map((r) => r.a)).toEqual([null, null, null, null, null, '+447700900123', '+447700900123']);
