@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
+import { parseProviderProfile } from './provider-profile.schema.js';
 import { DuckDbStore } from './duckdb-store.js';
 import { tempDirPerTest, writeGenericCsv } from './fixtures/test-helpers.js';
 
@@ -30,6 +31,35 @@ it('a record on a cell new to the dataset is not taken for a held copy without a
   const cells = (await ds.pairEvents('+447700900001', '+447700900002')).events.map((e) => e.cellId);
   expect(cells.sort()).toEqual(['C-NEW', null]);
   await store.close();
+});
+
+it('records each imported file once per import, with the time of the import in UTC', async () => {
+  const store = new DuckDbStore(temp.dir);
+  const ds = store.dataset('s');
+  // A profile in another zone: the import's session time zone must not shift imported_at.
+  const tokyo = parseProviderProfile({
+    ...getProfile('generic'),
+    id: 'tokyo',
+    time: { kind: 'iso', timeZone: 'Asia/Tokyo' },
+  });
+  const row = 'voice,07700900001,07700900002,2024-03-01T10:00:00Z,60,C1,,';
+  const before = Date.now();
+  await ds.importFiles([await csv('a.csv', [row]), await csv('b.csv', [row.replace(':00Z', ':01Z')])], tokyo);
+  await ds.importFiles([await csv('a.csv', [row.replace(':00Z', ':02Z')])], generic);
+  await store.close();
+  const db = await DuckDBInstance.create(join(temp.dir, 's.duckdb'));
+  const c = await db.connect();
+  const rows = (
+    await c.runAndReadAll('SELECT source, path, epoch_ms(imported_at) AS at FROM sources ORDER BY source')
+  ).getRowObjects();
+  c.closeSync();
+  db.closeSync();
+  expect(rows.map((r) => [r.source, String(r.path).split('/').pop()])).toEqual([
+    [0, 'a.csv'],
+    [1, 'b.csv'],
+    [2, 'a.csv'],
+  ]);
+  for (const r of rows) expect(Math.abs(Number(r.at) - before)).toBeLessThan(60_000);
 });
 
 /** Rewrites a dataset file into the layout before ADR 0008: cell ids and source paths as text. */

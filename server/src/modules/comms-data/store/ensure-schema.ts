@@ -25,7 +25,7 @@ export async function migrateTextCells(connection: DuckDBConnection): Promise<bo
       FROM (SELECT DISTINCT cell_id FROM events WHERE cell_id IS NOT NULL)`);
     // The file does not say when its events were imported: the time of the move stands for it.
     await connection.run(`INSERT INTO sources
-      SELECT (row_number() OVER (ORDER BY path) - 1)::INTEGER, path, now()::TIMESTAMP
+      SELECT (row_number() OVER (ORDER BY path) - 1)::INTEGER, path, timezone('UTC', now())
       FROM (SELECT DISTINCT source_file AS path FROM events)`);
     await connection.run(TABLE_DDL.events('events_moved'));
     await connection.run(`INSERT INTO events_moved

@@ -70,7 +70,7 @@ export async function importFiles(
     inTransaction = true;
     await connection.run(`INSERT INTO numbers SELECT id, number FROM ${NEW_NUMBERS}`);
     await connection.run(`INSERT INTO cells SELECT cell, cell_id FROM ${NEW_CELLS}`);
-    const sources = files.map((f, i) => `(${load.firstSource + i}, ${sqlString(f)}, now()::TIMESTAMP)`);
+    const sources = files.map((f, i) => `(${load.firstSource + i}, ${sqlString(f)}, timezone('UTC', now()))`);
     await connection.run(`INSERT INTO sources VALUES ${sources.join(', ')}`);
     await swapInDerived(connection, derived);
     await writeMeta(connection, 'next_number_id', load.nextNumberId);
