@@ -54,3 +54,58 @@ it('adds a dataset, imports the real network with a summary, and answers --json 
   expect(refused).toMatchObject({ code: 2 });
   expect((refused as { stderr: string }).stderr).toContain('IPA 2016 Part 3: outside the authorised scope');
 }, 240_000);
+
+it('registers a provider profile from JSON, tries it on a file, and imports with it', async () => {
+  const profile = join(dataDir, 'tab-feed.json');
+  writeFileSync(
+    profile,
+    JSON.stringify({
+      id: 'tab-feed',
+      csv: { delimiter: '\t' },
+      columns: { a: 'from', b: 'to', start: 'when' },
+      time: { kind: 'epoch', unit: 'ms' },
+      party: { kind: 'identifier', lowercase: true },
+      eventType: { default: 'message' },
+    }),
+  );
+  const feed = join(dataDir, 'feed.tsv');
+  writeFileSync(
+    feed,
+    'from\tto\twhen\nAlice@x.org\tbob@x.org\t1700000000000\nalice@x.org\t\t1700000001000\n',
+  );
+  const checked = JSON.parse(
+    (await lantern('profiles', 'check', '--profile', profile, '--json', feed)).stdout,
+  );
+  expect(checked.sample).toMatchObject({ read: 2, loaded: 1, rejected: 1 });
+  expect(checked.events[0]).toMatchObject({
+    a: 'alice@x.org',
+    b: 'bob@x.org',
+    start: '2023-11-14T22:13:20.000Z',
+  });
+  expect(checked.rejects).toEqual([
+    { line: 3, reason: 'empty B party', raw: 'alice@x.org\t\t1700000001000' },
+  ]);
+  expect((await lantern('profiles', 'add', profile)).stdout).toContain(
+    "Registered provider profile 'tab-feed'",
+  );
+  const refused = await lantern('profiles', 'add', profile).catch((e: { stderr: string; code: number }) => e);
+  expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('registered already') });
+  expect((await lantern('profiles', 'list')).stdout).toMatch(/tab-feed\s+registered/);
+  await lantern(
+    'datasets',
+    'add',
+    '--name',
+    'feed',
+    '--provider',
+    'X',
+    '--authorisation',
+    'IPA/CLI/2',
+    '--from',
+    '2023-11-01T00:00:00Z',
+    '--to',
+    '2023-11-30T00:00:00Z',
+  );
+  const imported = await lantern('import', '--dataset', 'feed', '--profile', 'tab-feed', feed);
+  expect(imported.stdout).toContain('read 2, loaded 1, duplicates 0, rejected 1');
+  expect(imported.stdout).toContain(`rejected ${feed}:3: empty B party`);
+}, 240_000);

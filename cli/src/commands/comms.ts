@@ -11,6 +11,7 @@ import {
 } from '../../../server/src/modules/comms-data/use-cases/import-dataset-files';
 import { AppError } from '../../../server/src/platform/errors';
 import { registerCommsAnalysisCommands } from './comms-analyses';
+import { registerCommsProfileCommands } from './comms-profiles';
 import { collect, output, withComms } from './comms-shared';
 
 function isoDate(value: string): string {
@@ -99,7 +100,7 @@ export function registerCommsCommands(program: Command): void {
     .command('import')
     .description('Import provider files into a dataset (a progress bar with rate and ETA)')
     .requiredOption('--dataset <name>', 'dataset name')
-    .option('--profile <profile>', 'provider profile', 'generic')
+    .option('--profile <profile>', 'provider profile id (see `comms profiles list`)', 'generic')
     .option('--json', 'print the summary as JSON')
     .argument('<files...>', 'CSV or Parquet files')
     .action(async (files: string[], o: { dataset: string; profile: string; json?: boolean }) => {
@@ -144,10 +145,15 @@ export function registerCommsCommands(program: Command): void {
           seconds: (Date.now() - started) / 1000,
         };
         if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-        else
+        else {
           process.stdout.write(
             `Imported into ${row.name}: read ${summary.read}, loaded ${summary.loaded}, duplicates ${summary.duplicates}, rejected ${summary.rejected} (rejects file: ${summary.rejectsFile}) in ${summary.seconds.toFixed(1)} s.\n`,
           );
+          const first = result.firstRejects.slice(0, 5);
+          for (const r of first) process.stdout.write(`  rejected ${r.file}:${r.line}: ${r.reason}\n`);
+          if (result.rejected > first.length)
+            process.stdout.write(`  … and ${result.rejected - first.length} more in the rejects file\n`);
+        }
       });
     });
 
@@ -172,5 +178,6 @@ export function registerCommsCommands(program: Command): void {
       });
     });
 
+  registerCommsProfileCommands(comms);
   registerCommsAnalysisCommands(comms);
 }

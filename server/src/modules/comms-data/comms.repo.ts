@@ -1,7 +1,14 @@
 import { and, asc, count, eq, max, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { visibleToActor } from '../../platform/access/visibility';
-import { type CommsDatasetRow, type CommsWatchlistRow, commsDatasets, commsWatchlist } from './comms.schema';
+import {
+  type CommsDatasetRow,
+  type CommsProfileRow,
+  type CommsWatchlistRow,
+  commsDatasets,
+  commsProfiles,
+  commsWatchlist,
+} from './comms.schema';
 
 // Datasets are protected records: every read filters by what the transaction's actor may see.
 const visible = visibleToActor(commsDatasets);
@@ -76,4 +83,26 @@ export async function listWatchlist(
 export async function watchlistVersion(q: Queryable): Promise<string> {
   const rows = await q.select({ n: count(), top: max(commsWatchlist.id) }).from(commsWatchlist);
   return `${rows[0]?.n ?? 0}:${rows[0]?.top ?? 0}`;
+}
+
+export async function findProfileRow(q: Queryable, id: string): Promise<CommsProfileRow | undefined> {
+  const rows = await q.select().from(commsProfiles).where(eq(commsProfiles.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function listProfileRows(q: Queryable): Promise<CommsProfileRow[]> {
+  return q.select().from(commsProfiles).orderBy(asc(commsProfiles.id));
+}
+
+/** Inserts a profile unless its id is taken; returns whether it was inserted. */
+export async function insertProfileRow(
+  q: Queryable,
+  values: typeof commsProfiles.$inferInsert,
+): Promise<boolean> {
+  const rows = await q
+    .insert(commsProfiles)
+    .values(values)
+    .onConflictDoNothing({ target: commsProfiles.id })
+    .returning({ id: commsProfiles.id });
+  return rows.length === 1;
 }

@@ -4,6 +4,7 @@ import { openCommsServices } from './comms-services';
 import { registerAnalysisRoutes } from './http/comms-analyses.routes';
 import { registerDatasetRoutes } from './http/comms-datasets.routes';
 import { registerImportRoutes } from './http/comms-imports.routes';
+import { registerProfileRoutes } from './http/comms-profiles.routes';
 import { registerWatchlistRoutes } from './http/comms-watchlist.routes';
 
 /**
@@ -17,6 +18,7 @@ export async function registerCommsRoutes(app: FastifyInstance, ctx: AppContext)
   await app.register(async (scoped) => {
     registerDatasetRoutes(scoped, ctx);
     registerImportRoutes(scoped, ctx, services);
+    registerProfileRoutes(scoped, ctx, services);
     registerAnalysisRoutes(scoped, ctx, services);
     registerWatchlistRoutes(scoped, ctx);
   });

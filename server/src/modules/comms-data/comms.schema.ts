@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { compartments } from '../../platform/access/access.schema';
 import { users } from '../../platform/auth/auth.schema';
 
@@ -50,5 +60,19 @@ export const commsWatchlist = pgTable(
   (t) => [index('comms_watchlist_number_idx').on(t.number)],
 );
 
+/**
+ * Provider profiles registered by users for layouts Lantern does not ship (ADR 0009): the
+ * declarative mapping as given, validated on the way in. A profile is never changed once
+ * registered, so an import's audit record ("profile X") always names one mapping; a corrected
+ * mapping is registered under a new id.
+ */
+export const commsProfiles = pgTable('comms_profiles', {
+  id: text('id').primaryKey(),
+  definition: jsonb('definition').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type CommsDatasetRow = typeof commsDatasets.$inferSelect;
 export type CommsWatchlistRow = typeof commsWatchlist.$inferSelect;
+export type CommsProfileRow = typeof commsProfiles.$inferSelect;

@@ -10,11 +10,8 @@ import type { AppContext } from '../../../app-context';
 import { AppError } from '../../../platform/errors';
 import { actorOf } from '../../../platform/http/route-access';
 import type { CommsServices } from '../comms-services';
-import {
-  importDatasetCellSites,
-  importDatasetFiles,
-  resolveProfile,
-} from '../use-cases/import-dataset-files';
+import { importDatasetCellSites, importDatasetFiles } from '../use-cases/import-dataset-files';
+import { resolveProfile } from '../use-cases/provider-profiles';
 import { loadVisibleDataset } from '../use-cases/run-analysis';
 import { datasetParams } from './comms-datasets.routes';
 import { actorTransact, importAccess, readAccess } from './route-helpers';
@@ -64,7 +61,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
     async (request, reply) => {
       const actor = actorOf(request);
       const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
-      const profile = resolveProfile(request.query.profile);
+      const profile = await resolveProfile(services.db, request.query.profile);
       if (row.status === 'importing')
         throw new AppError('CONFLICT', 'An import into this dataset is running.');
       const body = request.body as Readable | undefined;

@@ -50,6 +50,8 @@ export interface ImportResult {
   rejectsPath: string;
   /** Rejected rows by reason. */
   rejectReasons: Record<string, number>;
+  /** The first rejected rows (file, line order), at most 20: the rest are in the rejects file. */
+  firstRejects: { file: string; line: number; reason: string; raw: string | null }[];
   files: { path: string; read: number; loaded: number; duplicates: number; rejected: number }[];
 }
 
@@ -181,6 +183,8 @@ export interface DatasetStore {
   lookupIds(numbers: readonly string[]): Promise<Map<string, number>>;
   lookupNumbers(ids: ArrayLike<number>): Promise<string[]>;
   pairEvents(a: string, b: string, scope?: Scope, options?: PairEventsOptions): Promise<EventPage>;
+  /** The first events by id: the first records loaded, in file and line order. */
+  firstEvents(limit: number): Promise<CommsEvent[]>;
   timeline(number: string, scope?: Scope, options?: TimelineOptions): Promise<Timeline>;
   coLocation(number: string, options: CoLocationOptions): Promise<CoLocatedNumber[]>;
   repeatedCoLocation(options: RepeatedCoLocationOptions): Promise<CoLocatedPair[]>;

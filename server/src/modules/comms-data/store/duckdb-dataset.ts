@@ -4,6 +4,7 @@ import type {
   CoLocatedNumber,
   CoLocatedPair,
   CoLocationOptions,
+  CommsEvent,
   DatasetStats,
   DatasetStore,
   EdgeBatch,
@@ -23,7 +24,7 @@ import { importFiles } from './import/import-files.js';
 import type { ProviderProfile } from './provider-profile.schema.js';
 import { coLocation, repeatedCoLocation } from './queries/co-location.query.js';
 import { lookupIds, lookupNumbers, numberCount } from './queries/numbers.query.js';
-import { pairEvents } from './queries/pair-events.query.js';
+import { firstEvents, pairEvents } from './queries/pair-events.query.js';
 import { stats } from './queries/stats.query.js';
 import { streamPairs } from './queries/stream-pairs.js';
 import { timeline } from './queries/timeline.query.js';
@@ -190,6 +191,10 @@ export class DuckDbDataset implements DatasetStore {
 
   pairEvents(a: string, b: string, scope?: Scope, options?: PairEventsOptions): Promise<EventPage> {
     return this.read((c) => pairEvents(c, a, b, scope, options));
+  }
+
+  firstEvents(limit: number): Promise<CommsEvent[]> {
+    return this.read((c) => firstEvents(c, limit));
   }
 
   timeline(number: string, scope?: Scope, options?: TimelineOptions): Promise<Timeline> {

@@ -1,8 +1,11 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
 import { DuckDbStore } from './duckdb-store.js';
 import { fixturesDir, makeTempDir, readRejects } from './fixtures/test-helpers.js';
+import { InputFileError } from './input-file-error.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let store: DuckDbStore;
@@ -92,6 +95,21 @@ describe.each(cases)('import with profile $profile', (c) => {
     const again = await ds.importFiles([path], getProfile(c.profile));
     expect(again).toMatchObject({ loaded: 0, duplicates: c.counts.loaded + c.counts.duplicates });
   });
+
+  it('reads the gzip-compressed file alike: same counts, same rejected lines and their text', async () => {
+    const plain = join(fixturesDir, c.file);
+    const gz = join(temp.dir, `${c.file}.gz`);
+    await writeFile(gz, gzipSync(await readFile(plain)));
+    const [fromPlain, fromGz] = [
+      await store.dataset('plain').importFiles([plain], getProfile(c.profile)),
+      await store.dataset('gz').importFiles([gz], getProfile(c.profile)),
+    ];
+    const counts = (r: typeof fromPlain) => [r.read, r.loaded, r.duplicates, r.rejected];
+    expect(counts(fromGz)).toEqual(counts(fromPlain));
+    const rows = async (path: string) => (await readRejects(path)).map((r) => [r.line, r.reason, r.raw]);
+    expect(await rows(fromGz.rejectsPath)).toEqual(await rows(fromPlain.rejectsPath));
+    expect(await store.dataset('gz').stats()).toEqual(await store.dataset('plain').stats());
+  });
 });
 
 describe('normalised values', () => {
@@ -122,4 +140,19 @@ describe('normalised values', () => {
     expect(await ds.lookupNumbers([...ids.values()])).toEqual([...ids.keys()]);
     expect(await ds.numberCount()).toBe(3);
   });
+});
+
+it('refuses a zstd-compressed CSV by name, with the remedy, and loads nothing', async () => {
+  const path = join(temp.dir, 'records.csv.zst');
+  await writeFile(path, 'not read');
+  const error = await store
+    .dataset('z')
+    .importFiles([path], getProfile('generic'))
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InputFileError);
+  expect(error).toMatchObject({
+    field: 'files',
+    message: expect.stringContaining('decompress it or use gzip'),
+  });
+  expect((await store.dataset('z').stats()).records).toBe(0);
 });

@@ -9,3 +9,4 @@ export {
   type ProviderProfileInput,
   ProviderProfileSchema,
 } from './provider-profile.schema.js';
+export { type ImportPreview, previewImport } from './preview-import.js';

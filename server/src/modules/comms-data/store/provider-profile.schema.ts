@@ -3,7 +3,9 @@ import { z } from 'zod';
 const eventType = z.enum(['voice', 'sms', 'data', 'message']);
 
 /** A column by header name, or by 1-based position for headerless files. */
-const columnRef = z.union([z.string().min(1), z.number().int().min(1)]);
+const columnRef = z.union([z.string().min(1, 'a column name cannot be empty'), z.number().int().min(1)], {
+  error: 'a column name, or a 1-based column position for a headerless file',
+});
 
 const typeCode = z.union([
   eventType,
@@ -18,9 +20,38 @@ const typeCode = z.union([
 
 const digits = z.string().regex(/^[0-9]*$/);
 
+/** The specifiers DuckDB's strptime accepts (found by asking it for each letter, with and without '-'). */
+const STRPTIME_SPECIFIER = /%(?:-?[dHIjmMSy]|[abcfghnpuwxzABGTUVWXYZ%])/g;
+
+/** A strptime format whose every '%' starts a specifier DuckDB knows. */
+const strptimeFormat = z
+  .string()
+  .min(1)
+  .refine((f) => !f.replace(STRPTIME_SPECIFIER, '').includes('%'), {
+    message: "unknown strptime specifier (use e.g. '%d/%m/%Y %H:%M:%S'; %% for a literal %)",
+  });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name, e.g. 'Europe/London' (checked against the ICU database). */
+const timeZone = z
+  .string()
+  .refine(isTimeZone, { message: "not a known IANA time zone (e.g. 'Europe/London', 'UTC')" })
+  .default('UTC');
+
 export const ProviderProfileSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    id: z
+      .string()
+      .max(64)
+      .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and '-', starting with a letter or digit"),
     description: z.string().default(''),
     format: z.enum(['csv', 'parquet']).default('csv'),
     csv: z
@@ -54,15 +85,15 @@ export const ProviderProfileSchema = z
         .object({
           /** strptime format(s), e.g. '%d/%m/%Y %H:%M:%S'; several are tried in order. */
           kind: z.literal('format'),
-          format: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-          timeZone: z.string().default('UTC'),
+          format: z.union([strptimeFormat, z.array(strptimeFormat).min(1)]),
+          timeZone,
         })
         .strict(),
       z
         .object({
           /** ISO 8601 text (an explicit offset wins over timeZone) or a native timestamp column. */
           kind: z.literal('iso'),
-          timeZone: z.string().default('UTC'),
+          timeZone,
         })
         .strict(),
       z
@@ -111,23 +142,32 @@ export const ProviderProfileSchema = z
       ctx.addIssue({
         code: 'custom',
         message: 'give either columns.start or both columns.date and columns.time',
+        path: ['columns', 'start'],
       });
     }
     if (p.time.kind === 'epoch' && c.start === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'epoch time needs columns.start' });
+      ctx.addIssue({ code: 'custom', message: 'epoch time needs columns.start', path: ['columns', 'start'] });
     }
     if (c.type === undefined && p.eventType.default === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'give columns.type or eventType.default' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give columns.type or eventType.default',
+        path: ['eventType', 'default'],
+      });
     }
     const positional = Object.values(c).some((v) => typeof v === 'number');
     if (p.format === 'csv' && !p.csv.header && !positional) {
-      ctx.addIssue({ code: 'custom', message: 'a headerless CSV needs column positions' });
+      ctx.addIssue({ code: 'custom', message: 'a headerless CSV needs column positions', path: ['columns'] });
     }
     if (p.format === 'csv' && !p.csv.header && p.csv.columnCount === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'a headerless CSV needs csv.columnCount' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a headerless CSV needs csv.columnCount',
+        path: ['csv', 'columnCount'],
+      });
     }
     if (p.format === 'parquet' && positional) {
-      ctx.addIssue({ code: 'custom', message: 'Parquet columns are named' });
+      ctx.addIssue({ code: 'custom', message: 'Parquet columns are named', path: ['columns'] });
     }
   });
 

@@ -2,27 +2,9 @@ import { recordAudit } from '../../../platform/audit/audit.service';
 import { AppError } from '../../../platform/errors';
 import { findDatasetById, updateDataset } from '../comms.repo';
 import type { CommsServices } from '../comms-services';
-import { SHIPPED_PROFILES } from '../profiles/profile-registry.js';
-import {
-  type CellSiteImportResult,
-  type ImportProgress,
-  type ImportResult,
-  InputFileError,
-  type ProviderProfile,
-} from '../store/index.js';
-
-/** A shipped provider profile by name; an unknown name is a 400 that names it and the known ones. */
-export function resolveProfile(name: string): ProviderProfile {
-  const profile = SHIPPED_PROFILES.get(name);
-  if (!profile) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Unknown provider profile '${name}'; known profiles: ${[...SHIPPED_PROFILES.keys()].join(', ')}.`,
-      { fields: [{ path: 'profile', message: `unknown profile '${name}'` }] },
-    );
-  }
-  return profile;
-}
+import { inputFileAsValidation } from './input-file-validation';
+import { resolveProfile } from './provider-profiles';
+import type { CellSiteImportResult, ImportProgress, ImportResult } from '../store/index.js';
 
 export interface ImportInput {
   datasetId: string;
@@ -41,8 +23,8 @@ export interface ImportInput {
  * the row is put back as it was.
  */
 export async function importDatasetFiles(services: CommsServices, input: ImportInput): Promise<ImportResult> {
-  const profile = resolveProfile(input.profile);
   const { db, clock, store } = services;
+  const profile = await resolveProfile(db, input.profile);
   const before = await findDatasetById(db, input.datasetId);
   if (!before) throw AppError.notFound('Dataset');
   if (before.status === 'importing')
@@ -87,7 +69,7 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
       await updateDataset(tx, before.id, { status: before.status });
       await recordAudit(tx, clock, { ...audit, action: 'comms.import.fail', fields: ['status'] });
     });
-    throw error;
+    throw inputFileAsValidation(error);
   }
 }
 
@@ -107,11 +89,7 @@ export async function importDatasetCellSites(
     .dataset(row.id)
     .importCellSites(input.file)
     .catch((error: unknown) => {
-      if (error instanceof InputFileError)
-        throw new AppError('VALIDATION_FAILED', error.message, {
-          fields: [{ path: error.field, message: error.message }],
-        });
-      throw error;
+      throw inputFileAsValidation(error);
     });
   await db.transaction((tx) =>
     recordAudit(tx, clock, {

@@ -1,15 +1,21 @@
-import { open } from 'node:fs/promises';
+import { InputFileError } from '../input-file-error.js';
+import { openCsvBytes } from './csv-input.js';
 
 /**
  * The column names on the first line of a delimited file. Only the header line is split here
  * (quotes honoured); the records themselves are read by DuckDB.
  */
 export async function readCsvHeader(path: string, delimiter: string, quote: string): Promise<string[]> {
-  const handle = await open(path, 'r');
+  const stream = openCsvBytes(path, 1 << 16);
   try {
-    const buf = Buffer.alloc(1 << 16);
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    let text = buf.subarray(0, bytesRead).toString('utf8');
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      bytes += chunk.length;
+      if (chunk.includes(0x0a) || bytes >= 1 << 20) break;
+    }
+    let text = Buffer.concat(chunks).toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const end = text.search(/\r?\n/);
     const line = end === -1 ? text : text.slice(0, end);
@@ -30,7 +36,10 @@ export async function readCsvHeader(path: string, delimiter: string, quote: stri
     }
     names.push(cur);
     return names.map((n) => n.trim());
+  } catch (error) {
+    if (error instanceof InputFileError) throw error;
+    throw new InputFileError('files', `${path}: cannot read the header (${(error as Error).message})`);
   } finally {
-    await handle.close();
+    stream.destroy();
   }
 }

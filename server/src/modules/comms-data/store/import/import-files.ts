@@ -64,7 +64,7 @@ export async function importFiles(
     const derived = await prepareDerived(connection, reporter);
     const rejects: RejectRow[] = staged.flatMap((f) => f.rejects);
     reporter.phase('rejects', { rowsDone: read, rowsTotal: read });
-    await writeRejectsFile(tmpRejects, rejects);
+    const firstRejects = await writeRejectsFile(tmpRejects, rejects);
     reporter.phase('commit');
     await connection.run('BEGIN TRANSACTION');
     inTransaction = true;
@@ -89,6 +89,7 @@ export async function importFiles(
       rejected: rejects.length,
       rejectsPath,
       rejectReasons,
+      firstRejects,
       files: files.map((path, i) => ({
         path,
         read: staged[i]!.read,

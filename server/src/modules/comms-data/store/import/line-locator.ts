@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { openCsvBytes } from './csv-input.js';
 
 /**
  * Where records start, as breakpoints: from record ordinal `record` on, a record's first line is
@@ -46,7 +46,7 @@ export async function locateRecords(path: string, header: boolean, quote: string
     lineLen = 0;
     lineQuotes = 0;
   };
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of openCsvBytes(path) as AsyncIterable<Buffer>) {
     let pos = 0;
     // Next quote at or after pos, found once per quote (not once per line: that would be quadratic).
     let nextQuote = q >= 0 ? chunk.indexOf(q, 0) : -1;
@@ -119,7 +119,7 @@ export async function readLines(path: string, lines: ReadonlySet<number>): Promi
   if (lines.size === 0) return out;
   const max = Math.max(...lines);
   const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+  const rl = createInterface({ input: openCsvBytes(path), crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   for await (const text of rl) {
     n += 1;

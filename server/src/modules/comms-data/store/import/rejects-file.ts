@@ -12,8 +12,15 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** Writes the rejects CSV: header `file,line,reason,raw`, rows in file then line order. */
-export async function writeRejectsFile(path: string, rows: RejectRow[]): Promise<void> {
+/**
+ * Writes the rejects CSV: header `file,line,reason,raw`, rows in file then line order. Returns the
+ * first `firstCount` rows written (what a summary shows).
+ */
+export async function writeRejectsFile(
+  path: string,
+  rows: RejectRow[],
+  firstCount = 20,
+): Promise<RejectRow[]> {
   const out = createWriteStream(path, { encoding: 'utf8' });
   const sorted = [...rows].sort((x, y) => (x.file === y.file ? x.line - y.line : x.file < y.file ? -1 : 1));
   out.write('file,line,reason,raw\n');
@@ -23,4 +30,5 @@ export async function writeRejectsFile(path: string, rows: RejectRow[]): Promise
   }
   out.end();
   await once(out, 'finish');
+  return sorted.slice(0, firstCount);
 }

@@ -1,5 +1,6 @@
 import { EVENT_TYPE_CODES } from '../event-type.js';
 import { e164BareSql, e164CandidateSql, e164StripSql, e164ValidSql } from '../e164.sql.js';
+import { InputFileError } from '../input-file-error.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import { sqlIdent, sqlString } from '../sql-literal.js';
 
@@ -49,18 +50,29 @@ function readerSql(profile: ProviderProfile, spec: SourceSpec, names: string[]):
     rejects_scan = ${sqlString(spec.rejectsScanTable)})`;
 }
 
+/** When a header splits into one column, the delimiter it seems to use. */
+function delimiterHint(profile: ProviderProfile, names: string[]): string {
+  if (profile.format !== 'csv' || names.length !== 1) return '';
+  const seen = [';', ',', '\t', '|'].find((d) => d !== profile.csv.delimiter && names[0]!.includes(d));
+  return seen === undefined ? '' : ` (one column: is the delimiter ${JSON.stringify(seen)}?)`;
+}
+
 function rawColumn(profile: ProviderProfile, names: string[], field: Field): string {
   const ref = profile.columns[field];
   if (ref === undefined) return 'NULL::VARCHAR';
   if (typeof ref === 'number') {
     const name = names[ref - 1];
     if (name === undefined)
-      throw new Error(`profile ${profile.id}: column ${ref} of ${field} is beyond the file`);
+      throw new InputFileError(
+        `columns.${field}`,
+        `profile ${profile.id}: column ${ref} of ${field} is beyond the file's ${names.length} columns`,
+      );
     return `CAST(${sqlIdent(name)} AS VARCHAR)`;
   }
-  if (profile.format === 'csv' && !names.includes(ref)) {
-    throw new Error(
-      `profile ${profile.id}: the file has no column '${ref}' (${field}); found ${names.join(', ')}`,
+  if (!names.includes(ref)) {
+    throw new InputFileError(
+      `columns.${field}`,
+      `profile ${profile.id}: the file has no column '${ref}' (${field}); found ${names.join(', ')}${delimiterHint(profile, names)}`,
     );
   }
   return `CAST(${sqlIdent(ref)} AS VARCHAR)`;

@@ -1,9 +1,41 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { CommsEvent, EventPage, PairEventsOptions, Scope } from '../analytics-store.types.js';
 import { dateFromMicros, num, queryRows } from '../duckdb-exec.js';
 import { eventTypeOfCode } from '../event-type.js';
 import { lookupIds } from './numbers.query.js';
 import { resolveScope, scopeCondition } from './scope.sql.js';
+
+type Row = Record<string, DuckDBValue>;
+
+function eventOfRow(r: Row, parties: { a: string; b: string }): CommsEvent {
+  return {
+    id: num(r.id),
+    type: eventTypeOfCode(num(r.type)),
+    ...parties,
+    start: dateFromMicros(r.ts)!,
+    durationS: r.duration_s === null ? null : num(r.duration_s),
+    cellId: r.cell_id === null ? null : String(r.cell_id),
+    imei: r.imei === null ? null : String(r.imei),
+    imsi: r.imsi === null ? null : String(r.imsi),
+    sourceFile: String(r.source_file),
+    sourceLine: num(r.source_line),
+  };
+}
+
+/** The dataset's first events by id (the first records loaded, in file and line order). */
+export async function firstEvents(connection: DuckDBConnection, limit: number): Promise<CommsEvent[]> {
+  const n = Math.max(1, Math.min(Math.trunc(limit), 10_000));
+  const rows = await queryRows(
+    connection,
+    `SELECT e.id, e.type, na.number AS a, nb.number AS b, epoch_us(e.start_ts) AS ts, e.duration_s,
+       k.cell_id, e.imei, e.imsi, s.path AS source_file, e.source_line
+     FROM (SELECT * FROM events ORDER BY id LIMIT ${n}) e
+       JOIN numbers na ON na.id = e.a_id JOIN numbers nb ON nb.id = e.b_id
+       LEFT JOIN cells k ON k.cell = e.cell JOIN sources s ON s.source = e.source
+     ORDER BY e.id`,
+  );
+  return rows.map((r) => eventOfRow(r, { a: String(r.a), b: String(r.b) }));
+}
 
 /** The events behind the edge a→b (or both directions), in time order, one page at a time. */
 export async function pairEvents(
@@ -35,17 +67,6 @@ export async function pairEvents(
   );
   // Every event of the page is between a and b: their numbers are known, no lookup needed.
   const ends = (aOfEvent: number) => (aOfEvent === aId ? { a, b } : { a: b, b: a });
-  const events: CommsEvent[] = rows.map((r) => ({
-    id: num(r.id),
-    type: eventTypeOfCode(num(r.type)),
-    ...ends(num(r.a_id)),
-    start: dateFromMicros(r.ts)!,
-    durationS: r.duration_s === null ? null : num(r.duration_s),
-    cellId: r.cell_id === null ? null : String(r.cell_id),
-    imei: r.imei === null ? null : String(r.imei),
-    imsi: r.imsi === null ? null : String(r.imsi),
-    sourceFile: String(r.source_file),
-    sourceLine: num(r.source_line),
-  }));
+  const events = rows.map((r) => eventOfRow(r, ends(num(r.a_id))));
   return { total: num(total[0]!.n), events };
 }

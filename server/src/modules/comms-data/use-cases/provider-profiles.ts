@@ -1,0 +1,181 @@
+import { mkdir } from 'node:fs/promises';
+import type { z } from 'zod';
+import type { Queryable } from '../../../db/client';
+import { recordAudit } from '../../../platform/audit/audit.service';
+import type { Clock } from '../../../platform/clock';
+import { AppError } from '../../../platform/errors';
+import { findProfileRow, insertProfileRow, listProfileRows } from '../comms.repo';
+import type { CommsServices } from '../comms-services';
+import { SHIPPED_PROFILES } from '../profiles/profile-registry.js';
+import {
+  type ImportPreview,
+  previewImport,
+  type ProviderProfile,
+  ProviderProfileSchema,
+} from '../store/index.js';
+import { inputFileAsValidation } from './input-file-validation';
+
+export type ProfileSource = 'shipped' | 'registered';
+
+/** A provider profile as listed: where it comes from, and its full (defaults filled) mapping. */
+export interface ProfileView {
+  id: string;
+  description: string;
+  format: ProviderProfile['format'];
+  source: ProfileSource;
+  createdAt: string | null;
+  definition: ProviderProfile;
+}
+
+function shippedView(profile: ProviderProfile): ProfileView {
+  const { id, description, format } = profile;
+  return { id, description, format, source: 'shipped', createdAt: null, definition: profile };
+}
+
+/**
+ * Validates a profile definition; a bad one is a 400 whose fields name each problem by its path
+ * in the definition (`columns.a`, `time.timeZone`), under `prefix` (e.g. `body` for a request).
+ */
+export function validateProfile(input: unknown, prefix?: string): ProviderProfile {
+  const parsed = ProviderProfileSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((issue: z.core.$ZodIssue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(profile)',
+    message: issue.message,
+  }));
+  const listed = fields.slice(0, 10).map((f) => `${f.path}: ${f.message}`);
+  if (fields.length > listed.length) listed.push(`and ${fields.length - listed.length} more`);
+  throw new AppError('VALIDATION_FAILED', `The provider profile is not valid: ${listed.join('; ')}.`, {
+    fields,
+  });
+}
+
+/**
+ * A registered profile read back. It was validated on the way in; if a later release tightened
+ * the rules and it no longer passes, the import is refused with the reasons, not run on a
+ * mapping that may now mean something else.
+ */
+function registeredView(row: { id: string; definition: unknown; createdAt: Date }): ProfileView {
+  const profile = validateProfile(row.definition, `profile ${row.id}`);
+  const { id, description, format } = profile;
+  return {
+    id,
+    description,
+    format,
+    source: 'registered',
+    createdAt: row.createdAt.toISOString(),
+    definition: profile,
+  };
+}
+
+export async function listProfiles(q: Queryable): Promise<ProfileView[]> {
+  const shipped = [...SHIPPED_PROFILES.values()].map(shippedView);
+  const registered = (await listProfileRows(q)).map((row) => {
+    try {
+      return registeredView(row);
+    } catch {
+      return undefined; // listed by findProfile with its reasons; a list does not fail for one
+    }
+  });
+  return [...shipped, ...registered.filter((v): v is ProfileView => v !== undefined)];
+}
+
+export async function findProfile(q: Queryable, id: string): Promise<ProfileView | undefined> {
+  const shipped = SHIPPED_PROFILES.get(id);
+  if (shipped) return shippedView(shipped);
+  const row = await findProfileRow(q, id);
+  return row ? registeredView(row) : undefined;
+}
+
+/** A profile by id, shipped or registered; an unknown id is a 400 that names it and the known ones. */
+export async function resolveProfile(q: Queryable, id: string): Promise<ProviderProfile> {
+  const found = await findProfile(q, id);
+  if (found) return found.definition;
+  const known = (await listProfiles(q)).map((p) => p.id);
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `Unknown provider profile '${id}'; known profiles: ${known.join(', ')}.`,
+    {
+      fields: [{ path: 'profile', message: `unknown profile '${id}'` }],
+    },
+  );
+}
+
+/**
+ * Registers a profile for a provider layout Lantern does not ship. It is stored with its defaults
+ * filled in, so what an import ran under never changes; an id already taken (shipped or
+ * registered) is a 409: a corrected mapping gets a new id. Audited as `comms.profile.add`.
+ */
+export async function registerProfile(
+  tx: Queryable,
+  clock: Clock,
+  input: unknown,
+  by: { actorId: string | null; requestId?: string; fieldPrefix?: string },
+): Promise<ProfileView> {
+  const profile = validateProfile(input, by.fieldPrefix);
+  const idPath = [by.fieldPrefix, 'id'].filter(Boolean).join('.');
+  if (SHIPPED_PROFILES.has(profile.id))
+    throw new AppError('CONFLICT', `'${profile.id}' is the id of a shipped profile; choose another id.`, {
+      fields: [{ path: idPath, message: 'taken by a shipped profile' }],
+    });
+  const inserted = await insertProfileRow(tx, { id: profile.id, definition: profile, createdBy: by.actorId });
+  if (!inserted)
+    throw new AppError(
+      'CONFLICT',
+      `A profile '${profile.id}' is registered already. Profiles do not change once registered (imports name them): register the corrected mapping under a new id.`,
+      { fields: [{ path: idPath, message: 'already registered' }] },
+    );
+  await recordAudit(tx, clock, {
+    actorId: by.actorId,
+    requestId: by.requestId ?? null,
+    action: 'comms.profile.add',
+    recordType: 'comms_profile',
+    recordId: profile.id,
+    fields: ['id', 'definition'],
+  });
+  const row = await findProfileRow(tx, profile.id);
+  return registeredView(row!);
+}
+
+export interface ProfileCheckInput {
+  /** A profile id (shipped or registered) or a draft definition not yet registered. */
+  profile: string | unknown;
+  file: string;
+  limit?: number;
+  actorId: string | null;
+  requestId?: string;
+  /** Where a draft's field errors are reported (e.g. `body.profile`). */
+  fieldPrefix?: string;
+}
+
+/**
+ * Tries a profile on the first records of a file (a real import into a throw-away dataset,
+ * removed afterwards) and returns what would be stored and what rejected, so a mapping for a new
+ * provider layout can be got right before anything is imported. Nothing is kept; the check is
+ * audited (`comms.profile.check`) because it reads acquired data.
+ */
+export async function checkProfile(
+  services: CommsServices,
+  input: ProfileCheckInput,
+): Promise<ImportPreview> {
+  const profile =
+    typeof input.profile === 'string'
+      ? await resolveProfile(services.db, input.profile)
+      : validateProfile(input.profile, input.fieldPrefix);
+  await mkdir(services.dir, { recursive: true });
+  const preview = await previewImport(input.file, profile, {
+    workDir: services.dir,
+    ...(input.limit === undefined ? {} : { limit: input.limit }),
+  }).catch((error: unknown) => {
+    throw inputFileAsValidation(error);
+  });
+  await recordAudit(services.db, services.clock, {
+    actorId: input.actorId,
+    requestId: input.requestId ?? null,
+    action: 'comms.profile.check',
+    recordType: 'comms_profile',
+    recordId: profile.id,
+    fields: ['sample'],
+  });
+  return preview;
+}
