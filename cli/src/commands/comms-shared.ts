@@ -1,5 +1,6 @@
 import { systemClock } from '../../../server/src/platform/clock';
 import { type CommsServices, openCommsServices } from '../../../server/src/modules/comms-data/comms-services';
+import { recoverInterruptedImports } from '../../../server/src/modules/comms-data/use-cases/recover-interrupted-imports';
 import { printTable } from '../output';
 import { withRuntime } from '../runtime';
 
@@ -8,6 +9,7 @@ export function withComms<T>(work: (services: CommsServices) => Promise<T>): Pro
   return withRuntime(async (runtime, config) => {
     const services = openCommsServices(runtime.database, systemClock, config.dataDir);
     try {
+      await recoverInterruptedImports(services);
       return await work(services);
     } finally {
       await services.close();

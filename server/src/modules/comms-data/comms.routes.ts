@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context';
 import { openCommsServices } from './comms-services';
+import { recoverInterruptedImports } from './use-cases/recover-interrupted-imports';
 import { registerAnalysisRoutes } from './http/comms-analyses.routes';
 import { registerDatasetRoutes } from './http/comms-datasets.routes';
 import { registerImportRoutes } from './http/comms-imports.routes';
@@ -15,6 +16,7 @@ import { registerWatchlistRoutes } from './http/comms-watchlist.routes';
 export async function registerCommsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const services = openCommsServices(ctx.database, ctx.clock, ctx.config.dataDir);
   app.addHook('onClose', () => services.close());
+  await recoverInterruptedImports(services);
   await app.register(async (scoped) => {
     registerDatasetRoutes(scoped, ctx);
     registerImportRoutes(scoped, ctx, services);

@@ -128,6 +128,18 @@ describe('normalised values', () => {
     expect(tl).toEqual([]);
   });
 
+  it('snap-temporal-unix: Unix seconds (snap-temporal counts from 2003-10-01)', async () => {
+    const path = join(temp.dir, 'CollegeMsg.txt');
+    await writeFile(path, '1 2 1082040961\n2 1 1082155839\n');
+    const ds = store.dataset('u');
+    await ds.importFiles([path], getProfile('snap-temporal-unix'));
+    const page = await ds.pairEvents('1', '2', undefined, { bothDirections: true });
+    expect(page.events.map((e) => [e.a, e.b, e.type, e.start.toISOString()])).toEqual([
+      ['1', '2', 'message', '2004-04-15T14:56:01.000Z'],
+      ['2', '1', 'message', '2004-04-16T22:50:39.000Z'],
+    ]);
+  });
+
   it('provider-b: epoch milliseconds and national numbers', async () => {
     const ds = store.dataset('b');
     await ds.importFiles([join(fixturesDir, 'provider-b.csv')], getProfile('provider-b'));
