@@ -72,6 +72,13 @@ describe('provider profiles over the API', () => {
       sample: file,
     });
     expect(bad.statusCode).toBe(400);
+    const notParquet = await importer.request('POST', '/api/comms/profiles/check', {
+      profile: { ...definition, id: 'draft-parquet', format: 'parquet' },
+      sample: Buffer.from('PAR1 but not really').toString('base64'),
+      sampleEncoding: 'base64',
+    });
+    expect(notParquet.statusCode).toBe(400);
+    expect(notParquet.json().error.details.fields[0].path).toBe('files');
     expect(bad.json().error.details.fields).toEqual([
       {
         path: 'body.profile.time.timeZone',

@@ -6,6 +6,7 @@ import { getProfile } from '../profiles/profile-registry.js';
 import { DuckDbStore } from './duckdb-store.js';
 import { fixturesDir, makeTempDir, readRejects } from './fixtures/test-helpers.js';
 import { InputFileError } from './input-file-error.js';
+import { parseProviderProfile } from './provider-profile.schema.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let store: DuckDbStore;
@@ -167,4 +168,31 @@ it('refuses a zstd-compressed CSV by name, with the remedy, and loads nothing', 
     message: expect.stringContaining('decompress it or use gzip'),
   });
   expect((await store.dataset('z').stats()).records).toBe(0);
+});
+
+it('reports a broken gzip stream or a file that is not Parquet as the file, leaving the data as it was', async () => {
+  const ds = store.dataset('broken');
+  await ds.importFiles([join(fixturesDir, 'generic.csv')], getProfile('generic'));
+  const before = await ds.stats();
+  const truncated = join(temp.dir, 'records.csv.gz');
+  await writeFile(truncated, gzipSync(await readFile(join(fixturesDir, 'generic.csv'))).subarray(0, 120));
+  const notParquet = join(temp.dir, 'records.parquet');
+  await writeFile(notParquet, 'type,a,b\n');
+  const parquet = parseProviderProfile({
+    ...getProfile('generic'),
+    id: 'generic-parquet',
+    format: 'parquet',
+  });
+  for (const [path, profile] of [
+    [truncated, getProfile('generic')],
+    [notParquet, parquet],
+  ] as const) {
+    const error = await ds.importFiles([path], profile).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputFileError);
+    expect(error).toMatchObject({
+      field: 'files',
+      message: expect.stringContaining(`${path} cannot be read`),
+    });
+  }
+  expect(await ds.stats()).toEqual(before);
 });

@@ -11,3 +11,20 @@ export class InputFileError extends Error {
     this.name = 'InputFileError';
   }
 }
+
+/**
+ * The error of reading a user's file, as an {@link InputFileError} when it is about the file's
+ * content (DuckDB's "Invalid Input Error", its "IO Error" on that path, a broken gzip stream), so
+ * it is reported as the caller's mistake naming the file; any other error (cancellation, a full
+ * disk, a bug) is returned unchanged.
+ */
+export function asInputFileError(error: unknown, path: string): unknown {
+  if (!(error instanceof Error) || error instanceof InputFileError) return error;
+  const zlib = (error as NodeJS.ErrnoException).code?.startsWith('Z_') === true;
+  const duckdb =
+    error.message.startsWith('Invalid Input Error') ||
+    (error.message.startsWith('IO Error') && error.message.includes(path));
+  if (!zlib && !duckdb) return error;
+  const reason = error.message.split('\n')[0]!.replaceAll(path, 'the file');
+  return new InputFileError('files', `${path} cannot be read: ${reason}`);
+}

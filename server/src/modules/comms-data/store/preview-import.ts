@@ -6,6 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { CommsEvent, ImportResult } from './analytics-store.types.js';
 import { DuckDbStore } from './duckdb-store.js';
 import { openCsvBytes } from './import/csv-input.js';
+import { asInputFileError } from './input-file-error.js';
 import type { ProviderProfile } from './provider-profile.schema.js';
 import { sqlString } from './sql-literal.js';
 
@@ -64,16 +65,22 @@ export async function previewImport(
       const db = await DuckDBInstance.create(':memory:');
       const c = await db.connect();
       try {
-        await c.run(
-          `COPY (SELECT * FROM read_parquet(${sqlString(file)}) LIMIT ${limit}) TO ${sqlString(sample)} (FORMAT parquet)`,
-        );
+        await c
+          .run(
+            `COPY (SELECT * FROM read_parquet(${sqlString(file)}) LIMIT ${limit}) TO ${sqlString(sample)} (FORMAT parquet)`,
+          )
+          .catch((error: unknown) => {
+            throw asInputFileError(error, file);
+          });
       } finally {
         c.closeSync();
         db.closeSync();
       }
     } else {
       const header = profile.csv.header ? 1 : 0;
-      await copyFirstLines(file, sample, limit + header);
+      await copyFirstLines(file, sample, limit + header).catch((error: unknown) => {
+        throw asInputFileError(error, file);
+      });
     }
     const ds = store.dataset('preview');
     const result = await ds.importFiles([sample], profile, { rejectsPath: join(dir, 'rejects.csv') });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputFileError } from '../input-file-error.js';
 
@@ -28,7 +28,6 @@ export function openCsvBytes(path: string, highWaterMark = 1 << 20): Readable {
     );
   const raw = createReadStream(path, { highWaterMark });
   if (compression === 'none') return raw;
-  const gunzip = createGunzip({ chunkSize: highWaterMark });
-  raw.on('error', (error) => gunzip.destroy(error));
-  return raw.pipe(gunzip);
+  // pipeline destroys both on an error or an early stop; the reader of the result sees the error.
+  return pipeline(raw, createGunzip({ chunkSize: highWaterMark }), () => undefined);
 }

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { num, queryRows } from '../duckdb-exec.js';
+import { asInputFileError } from '../input-file-error.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import { sqlString } from '../sql-literal.js';
 import { readCsvHeader } from './csv-header.js';
@@ -71,17 +72,27 @@ export async function stageFile(
   if (csv && profile.csv.header)
     spec.headerNames = await readCsvHeader(path, profile.csv.delimiter, profile.csv.quote);
   if (!csv) {
-    const cols = await queryRows(connection, `DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
+    const cols = await queryRows(connection, `DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`).catch(
+      (error: unknown) => {
+        throw asInputFileError(error, path);
+      },
+    );
     parquetColumns = cols.map((c) => String(c.column_name));
   }
   // The JS locator (newlines and quotes only) runs while DuckDB's threads parse the file.
   const located = csv ? locateRecords(path, profile.csv.header, profile.csv.quote) : Promise.resolve([]);
+  // Handled here at once: it may fail (a broken gzip stream) while DuckDB is still reading, and is
+  // awaited only after; an unhandled rejection in between would end the process.
+  located.catch(() => undefined);
   reporter.phase('read', { file: path, bytesDone: input.bytesFrom });
   try {
     await reporter.run(`CREATE TEMP TABLE ${stage} AS ${stageSelectSql(profile, spec, parquetColumns)}`, {
       bytesFrom: input.bytesFrom,
       bytesTo: input.bytesFrom + size,
     });
+    await located;
+  } catch (error) {
+    throw asInputFileError(error, path);
   } finally {
     await located.catch(() => []);
   }
