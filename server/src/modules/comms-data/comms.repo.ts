@@ -94,15 +94,15 @@ export async function listProfileRows(q: Queryable): Promise<CommsProfileRow[]> 
   return q.select().from(commsProfiles).orderBy(asc(commsProfiles.id));
 }
 
-/** Inserts a profile unless its id is taken; returns whether it was inserted. */
+/** Inserts a profile unless its id is taken; returns the inserted row (undefined when taken). */
 export async function insertProfileRow(
   q: Queryable,
   values: typeof commsProfiles.$inferInsert,
-): Promise<boolean> {
+): Promise<CommsProfileRow | undefined> {
   const rows = await q
     .insert(commsProfiles)
     .values(values)
     .onConflictDoNothing({ target: commsProfiles.id })
-    .returning({ id: commsProfiles.id });
-  return rows.length === 1;
+    .returning();
+  return rows[0];
 }

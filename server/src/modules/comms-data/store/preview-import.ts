@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { CommsEvent, ImportResult } from './analytics-store.types.js';
 import { DuckDbStore } from './duckdb-store.js';
@@ -46,6 +46,20 @@ async function copyFirstLines(from: string, to: string, lines: number): Promise<
   }
 }
 
+/** Writes the first `rows` rows of a Parquet file to `to`. */
+async function copyFirstParquetRows(from: string, to: string, rows: number): Promise<void> {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  try {
+    await c.run(
+      `COPY (SELECT * FROM read_parquet(${sqlString(from)}) LIMIT ${rows}) TO ${sqlString(to)} (FORMAT parquet)`,
+    );
+  } finally {
+    c.closeSync();
+    db.closeSync();
+  }
+}
+
 /**
  * Runs a real import of a file's first `limit` records into a throw-away dataset and returns what
  * would be stored and what would be rejected: how a profile for a new provider layout is tried
@@ -57,30 +71,16 @@ export async function previewImport(
   options: { limit?: number; workDir: string },
 ): Promise<ImportPreview> {
   const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? 20), 1000));
+  await mkdir(options.workDir, { recursive: true });
   const dir = await mkdtemp(join(options.workDir, 'preview-'));
   const store = new DuckDbStore(dir, { memoryLimitBytes: 256 * 2 ** 20 });
+  const sample = join(dir, profile.format === 'parquet' ? 'sample.parquet' : 'sample.csv');
   try {
-    const sample = join(dir, profile.format === 'parquet' ? 'sample.parquet' : 'sample.csv');
-    if (profile.format === 'parquet') {
-      const db = await DuckDBInstance.create(':memory:');
-      const c = await db.connect();
-      try {
-        await c
-          .run(
-            `COPY (SELECT * FROM read_parquet(${sqlString(file)}) LIMIT ${limit}) TO ${sqlString(sample)} (FORMAT parquet)`,
-          )
-          .catch((error: unknown) => {
-            throw asInputFileError(error, file);
-          });
-      } finally {
-        c.closeSync();
-        db.closeSync();
-      }
-    } else {
-      const header = profile.csv.header ? 1 : 0;
-      await copyFirstLines(file, sample, limit + header).catch((error: unknown) => {
-        throw asInputFileError(error, file);
-      });
+    try {
+      if (profile.format === 'parquet') await copyFirstParquetRows(file, sample, limit);
+      else await copyFirstLines(file, sample, limit + (profile.csv.header ? 1 : 0));
+    } catch (error) {
+      throw asInputFileError(error, file);
     }
     const ds = store.dataset('preview');
     const result = await ds.importFiles([sample], profile, { rejectsPath: join(dir, 'rejects.csv') });
@@ -98,7 +98,7 @@ export async function previewImport(
     };
   } catch (error) {
     // Messages name the sample's temporary path; the caller knows the file by its own name.
-    if (error instanceof Error) error.message = error.message.replaceAll(join(dir, 'sample'), basename(file));
+    if (error instanceof Error) error.message = error.message.replaceAll(sample, file);
     throw error;
   } finally {
     await store.close();

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { Queryable } from '../../../db/client';
 import { recordAudit } from '../../../platform/audit/audit.service';
@@ -27,9 +26,16 @@ export interface ProfileView {
   definition: ProviderProfile;
 }
 
-function shippedView(profile: ProviderProfile): ProfileView {
+function viewOf(profile: ProviderProfile, source: ProfileSource, createdAt: Date | null): ProfileView {
   const { id, description, format } = profile;
-  return { id, description, format, source: 'shipped', createdAt: null, definition: profile };
+  return {
+    id,
+    description,
+    format,
+    source,
+    createdAt: createdAt?.toISOString() ?? null,
+    definition: profile,
+  };
 }
 
 /**
@@ -56,20 +62,11 @@ export function validateProfile(input: unknown, prefix?: string): ProviderProfil
  * mapping that may now mean something else.
  */
 function registeredView(row: { id: string; definition: unknown; createdAt: Date }): ProfileView {
-  const profile = validateProfile(row.definition, `profile ${row.id}`);
-  const { id, description, format } = profile;
-  return {
-    id,
-    description,
-    format,
-    source: 'registered',
-    createdAt: row.createdAt.toISOString(),
-    definition: profile,
-  };
+  return viewOf(validateProfile(row.definition, `profile ${row.id}`), 'registered', row.createdAt);
 }
 
 export async function listProfiles(q: Queryable): Promise<ProfileView[]> {
-  const shipped = [...SHIPPED_PROFILES.values()].map(shippedView);
+  const shipped = [...SHIPPED_PROFILES.values()].map((p) => viewOf(p, 'shipped', null));
   const registered = (await listProfileRows(q)).map((row) => {
     try {
       return registeredView(row);
@@ -82,7 +79,7 @@ export async function listProfiles(q: Queryable): Promise<ProfileView[]> {
 
 export async function findProfile(q: Queryable, id: string): Promise<ProfileView | undefined> {
   const shipped = SHIPPED_PROFILES.get(id);
-  if (shipped) return shippedView(shipped);
+  if (shipped) return viewOf(shipped, 'shipped', null);
   const row = await findProfileRow(q, id);
   return row ? registeredView(row) : undefined;
 }
@@ -118,8 +115,8 @@ export async function registerProfile(
     throw new AppError('CONFLICT', `'${profile.id}' is the id of a shipped profile; choose another id.`, {
       fields: [{ path: idPath, message: 'taken by a shipped profile' }],
     });
-  const inserted = await insertProfileRow(tx, { id: profile.id, definition: profile, createdBy: by.actorId });
-  if (!inserted)
+  const row = await insertProfileRow(tx, { id: profile.id, definition: profile, createdBy: by.actorId });
+  if (!row)
     throw new AppError(
       'CONFLICT',
       `A profile '${profile.id}' is registered already. Profiles do not change once registered (imports name them): register the corrected mapping under a new id.`,
@@ -133,13 +130,12 @@ export async function registerProfile(
     recordId: profile.id,
     fields: ['id', 'definition'],
   });
-  const row = await findProfileRow(tx, profile.id);
-  return registeredView(row!);
+  return viewOf(profile, 'registered', row.createdAt);
 }
 
 export interface ProfileCheckInput {
-  /** A profile id (shipped or registered) or a draft definition not yet registered. */
-  profile: string | unknown;
+  /** A profile id (shipped or registered), or a draft definition (any other value) not yet registered. */
+  profile: unknown;
   file: string;
   limit?: number;
   actorId: string | null;
@@ -162,7 +158,6 @@ export async function checkProfile(
     typeof input.profile === 'string'
       ? await resolveProfile(services.db, input.profile)
       : validateProfile(input.profile, input.fieldPrefix);
-  await mkdir(services.dir, { recursive: true });
   const preview = await previewImport(input.file, profile, {
     workDir: services.dir,
     ...(input.limit === undefined ? {} : { limit: input.limit }),

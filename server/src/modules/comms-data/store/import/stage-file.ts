@@ -85,16 +85,16 @@ export async function stageFile(
   // awaited only after; an unhandled rejection in between would end the process.
   located.catch(() => undefined);
   reporter.phase('read', { file: path, bytesDone: input.bytesFrom });
+  let breakpoints: Breakpoint[];
   try {
     await reporter.run(`CREATE TEMP TABLE ${stage} AS ${stageSelectSql(profile, spec, parquetColumns)}`, {
       bytesFrom: input.bytesFrom,
       bytesTo: input.bytesFrom + size,
     });
-    await located;
+    breakpoints = await located;
   } catch (error) {
+    await located.catch(() => undefined); // the locator ends (its file closed) before the error goes up
     throw asInputFileError(error, path);
-  } finally {
-    await located.catch(() => []);
   }
   reporter.phase('validate', { file: path, bytesDone: input.bytesFrom + size });
   const rejects: RejectRow[] = [];
@@ -112,7 +112,7 @@ export async function stageFile(
       rejects.push({ file: path, line: num(r.line), reason: readerReason(String(r.error_type)), raw });
     }
     const bps = goodRecordBreakpoints(
-      await located,
+      breakpoints,
       readerRows.map((r) => num(r.line)),
     );
     const base = num((await queryRows(connection, `SELECT min(rowid) AS m FROM ${stage}`))[0]!.m);
