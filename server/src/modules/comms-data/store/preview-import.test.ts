@@ -73,7 +73,7 @@ describe('previewImport', () => {
     expect(fromParquet.sample).toMatchObject({ read: 3, loaded: 2, duplicates: 1 });
   });
 
-  it('names the missing column and the delimiter the header seems to use, and leaves nothing behind', async () => {
+  it('names the missing column (and the delimiter the header seems to use) or the empty file, and leaves nothing behind', async () => {
     const semi = join(temp.dir, 'semi.csv');
     await writeFile(semi, 'type;a;b;start\nvoice;1;2;2024-01-01T00:00:00Z\n');
     const error = await previewImport(semi, getProfile('generic'), { workDir: temp.dir }).catch(
@@ -85,5 +85,12 @@ describe('previewImport', () => {
       message: expect.stringContaining('is the delimiter ";"?'),
     });
     expect(await readdir(temp.dir)).toEqual(['semi.csv']);
+    // An error about the throw-away sample names the caller's file instead.
+    const empty = join(temp.dir, 'empty.csv');
+    await writeFile(empty, '');
+    const emptyError = await previewImport(empty, getProfile('generic'), { workDir: temp.dir }).catch(
+      (e: unknown) => e,
+    );
+    expect(emptyError).toMatchObject({ field: 'files', message: `${empty} is empty: no header line` });
   });
 });

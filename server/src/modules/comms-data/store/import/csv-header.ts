@@ -17,6 +17,7 @@ export async function readCsvHeader(path: string, delimiter: string, quote: stri
     }
     let text = Buffer.concat(chunks).toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.trim() === '') throw new InputFileError('files', `${path} is empty: no header line`);
     const end = text.search(/\r?\n/);
     const line = end === -1 ? text : text.slice(0, end);
     const names: string[] = [];
