@@ -189,6 +189,8 @@ export interface ImportSummaryView {
   rejected: number;
   rejectsPath: string;
   rejectReasons: Record<string, number>;
+  /** The first rejected lines (at most 20; the rest are in the rejects file). */
+  firstRejects: { line: number; reason: string; raw: string | null }[];
 }
 
 export interface ImportJobView {

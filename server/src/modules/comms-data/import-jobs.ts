@@ -32,6 +32,8 @@ export function summaryView(r: ImportResult): ImportSummaryView {
     rejected: r.rejected,
     rejectsPath: r.rejectsPath,
     rejectReasons: { ...r.rejectReasons },
+    // The file is the upload's temporary name, meaningless to the caller: line, reason and text.
+    firstRejects: r.firstRejects.map(({ line, reason, raw }) => ({ line, reason, raw })),
   };
 }
 

@@ -154,5 +154,9 @@ describe('provider profiles over the API', () => {
       job = (await importer.request('GET', `/api/comms/imports/${res.json().importId}`)).json();
     }
     expect(job).toMatchObject({ status: 'done', profile: id, result: { read: 4, loaded: 2, rejected: 2 } });
+    expect(job.result.firstRejects).toEqual([
+      { line: 4, reason: 'bad time', raw: '31.02.2026;12:05:00;01512345678;01609876543;0;SMS' },
+      { line: 5, reason: 'unknown type code', raw: '01.07.2026;12:06:00;01512345678;01609876543;5;Fax' },
+    ]);
   });
 });

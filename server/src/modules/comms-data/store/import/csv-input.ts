@@ -7,7 +7,7 @@ import { InputFileError } from '../input-file-error.js';
  * How a delimited file is compressed, from its name, as DuckDB's reader decides it
  * (`compression = 'auto'`): `.gz` is gzip, `.zst` zstd, anything else plain text.
  */
-export function csvCompression(path: string): 'none' | 'gzip' | 'zstd' {
+function csvCompression(path: string): 'none' | 'gzip' | 'zstd' {
   const lower = path.toLowerCase();
   if (lower.endsWith('.gz')) return 'gzip';
   if (lower.endsWith('.zst')) return 'zstd';
