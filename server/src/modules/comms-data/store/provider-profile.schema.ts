@@ -59,11 +59,13 @@ export const ProviderProfileSchema = z
         delimiter: z.string().min(1).max(4).default(','),
         header: z.boolean().default(true),
         quote: z.string().max(1).default('"'),
+        /** Text encoding: UTF-8 (a byte-order mark is skipped) or Latin-1 (ISO 8859-1). */
+        encoding: z.enum(['utf-8', 'latin-1']).default('utf-8'),
         /** Number of columns of a headerless file (rows with another count are rejected). */
         columnCount: z.number().int().min(1).optional(),
       })
       .strict()
-      .default({ delimiter: ',', header: true, quote: '"' }),
+      .default({ delimiter: ',', header: true, quote: '"', encoding: 'utf-8' }),
     columns: z
       .object({
         type: columnRef.optional(),

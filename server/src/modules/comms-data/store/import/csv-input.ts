@@ -3,6 +3,27 @@ import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputFileError } from '../input-file-error.js';
 
+/** Text encodings a provider file may use: the ones DuckDB's reader decodes without an extension. */
+export type CsvEncoding = 'utf-8' | 'latin-1';
+
+/** The encoding's name for Node's Buffer/stream decoders. */
+export function nodeEncoding(encoding: CsvEncoding): BufferEncoding {
+  return encoding === 'latin-1' ? 'latin1' : 'utf8';
+}
+
+/**
+ * Refuses UTF-16 text (byte-order mark FF FE or FE FF at the start): its two-byte newlines would
+ * misplace every line number, so the remedy is named instead of a header of garbled names.
+ */
+export function assertNotUtf16(path: string, head: Buffer): void {
+  const bom = head.subarray(0, 2).toString('hex');
+  if (bom === 'fffe' || bom === 'feff')
+    throw new InputFileError(
+      'files',
+      `${path} is UTF-16 text (byte-order mark ${bom.toUpperCase()}); save it as UTF-8 or Latin-1 (e.g. iconv -f UTF-16 -t UTF-8) and import that`,
+    );
+}
+
 /**
  * How a delimited file is compressed, from its name, as DuckDB's reader decides it
  * (`compression = 'auto'`): `.gz` is gzip, `.zst` zstd, anything else plain text.

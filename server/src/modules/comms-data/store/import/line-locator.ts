@@ -1,4 +1,4 @@
-import { openCsvBytes } from './csv-input.js';
+import { type CsvEncoding, nodeEncoding, openCsvBytes } from './csv-input.js';
 
 /**
  * Where records start, as breakpoints: from record ordinal `record` on, a record's first line is
@@ -114,12 +114,17 @@ export function goodRecordBreakpoints(all: Breakpoint[], rejectedLines: number[]
 }
 
 /** The text of the given (1-based) physical lines, for the rejects file. */
-export async function readLines(path: string, lines: ReadonlySet<number>): Promise<Map<number, string>> {
+export async function readLines(
+  path: string,
+  lines: ReadonlySet<number>,
+  encoding: CsvEncoding = 'utf-8',
+): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (lines.size === 0) return out;
   const max = Math.max(...lines);
   const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: openCsvBytes(path), crlfDelay: Number.POSITIVE_INFINITY });
+  const input = openCsvBytes(path).setEncoding(nodeEncoding(encoding));
+  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   for await (const text of rl) {
     n += 1;

@@ -45,6 +45,7 @@ function readerSql(profile: ProviderProfile, spec: SourceSpec, names: string[]):
   const quote = profile.csv.quote;
   return `read_csv(${sqlString(spec.path)}, columns = {${columns}}, header = ${profile.csv.header},
     delim = ${sqlString(profile.csv.delimiter)}, quote = ${sqlString(quote)}, escape = ${sqlString(quote)},
+    encoding = ${sqlString(profile.csv.encoding)},
     auto_detect = false, null_padding = false, strict_mode = true, all_varchar = true,
     store_rejects = true, rejects_table = ${sqlString(spec.rejectsTable)},
     rejects_scan = ${sqlString(spec.rejectsScanTable)})`;
@@ -69,13 +70,14 @@ function rawColumn(profile: ProviderProfile, names: string[], field: Field): str
       );
     return `CAST(${sqlIdent(name)} AS VARCHAR)`;
   }
-  if (!names.includes(ref)) {
-    throw new InputFileError(
-      `columns.${field}`,
-      `profile ${profile.id}: the file has no column '${ref}' (${field}); found ${names.join(', ')}${delimiterHint(profile, names)}`,
-    );
-  }
-  return `CAST(${sqlIdent(ref)} AS VARCHAR)`;
+  if (names.includes(ref)) return `CAST(${sqlIdent(ref)} AS VARCHAR)`;
+  // A header spelt in another case ('A_NUMBER' for 'a_number') is taken when only one column matches.
+  const folded = names.filter((n) => n.toLowerCase() === ref.toLowerCase());
+  if (folded.length === 1) return `CAST(${sqlIdent(folded[0]!)} AS VARCHAR)`;
+  throw new InputFileError(
+    `columns.${field}`,
+    `profile ${profile.id}: the file has no column '${ref}' (${field}); found ${names.join(', ')}${delimiterHint(profile, names)}`,
+  );
 }
 
 /**

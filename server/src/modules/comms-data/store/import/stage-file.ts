@@ -4,7 +4,7 @@ import { num, queryRows } from '../duckdb-exec.js';
 import { asInputFileError } from '../input-file-error.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import { sqlString } from '../sql-literal.js';
-import { readCsvHeader } from './csv-header.js';
+import { checkCsvStart, readCsvHeader } from './csv-header.js';
 import type { ImportProgressReporter } from './import-progress.js';
 import { type Breakpoint, goodRecordBreakpoints, locateRecords, readLines } from './line-locator.js';
 import type { RejectRow } from './rejects-file.js';
@@ -26,8 +26,10 @@ export interface StagedFile {
 }
 
 /** DuckDB's reader error types mapped to the reasons in the rejects file. */
-function readerReason(errorType: string): string {
+function readerReason(errorType: string, encoding: string): string {
   if (errorType === 'MISSING COLUMNS' || errorType === 'TOO MANY COLUMNS') return 'wrong column count';
+  if (errorType === 'INVALID ENCODING' && encoding === 'utf-8')
+    return "not UTF-8 text (if the file is Latin-1, set the profile's csv.encoding to 'latin-1')";
   return `unreadable line (${errorType.toLowerCase()})`;
 }
 
@@ -70,7 +72,13 @@ export async function stageFile(
   };
   let parquetColumns: string[] = [];
   if (csv && profile.csv.header)
-    spec.headerNames = await readCsvHeader(path, profile.csv.delimiter, profile.csv.quote);
+    spec.headerNames = await readCsvHeader(
+      path,
+      profile.csv.delimiter,
+      profile.csv.quote,
+      profile.csv.encoding,
+    );
+  else if (csv) await checkCsvStart(path);
   if (!csv) {
     const cols = await queryRows(connection, `DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`).catch(
       (error: unknown) => {
@@ -109,7 +117,12 @@ export async function stageFile(
     );
     for (const r of readerRows) {
       const raw = String(r.csv_line ?? '').replace(/^\r?\n/, '');
-      rejects.push({ file: path, line: num(r.line), reason: readerReason(String(r.error_type)), raw });
+      rejects.push({
+        file: path,
+        line: num(r.line),
+        reason: readerReason(String(r.error_type), profile.csv.encoding),
+        raw,
+      });
     }
     const bps = goodRecordBreakpoints(
       breakpoints,
@@ -133,7 +146,7 @@ export async function stageFile(
     `SELECT ${lineExpr} AS line, reason, raw FROM ${from} WHERE reason IS NOT NULL`,
   );
   const rawLines = csv
-    ? await readLines(path, new Set(bad.map((r) => num(r.line))))
+    ? await readLines(path, new Set(bad.map((r) => num(r.line))), profile.csv.encoding)
     : new Map<number, string>();
   for (const r of bad) {
     const line = num(r.line);

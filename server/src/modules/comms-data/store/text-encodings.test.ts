@@ -1,0 +1,119 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { getProfile } from '../profiles/profile-registry.js';
+import { DuckDbStore } from './duckdb-store.js';
+import { makeTempDir, readRejects } from './fixtures/test-helpers.js';
+import { InputFileError } from './input-file-error.js';
+import { parseProviderProfile } from './provider-profile.schema.js';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let store: DuckDbStore;
+beforeEach(async () => {
+  temp = await makeTempDir();
+  store = new DuckDbStore(temp.dir);
+});
+afterEach(async () => {
+  await store.close();
+  await temp.cleanup();
+});
+
+/** A provider's export in Latin-1: an accented header name and cell names. */
+const LATIN1_TEXT = [
+  'type;a;b;début;durée;cellule',
+  'voice;07700900123;07700900456;2026-02-14 17:59:51;142;Café-Nord',
+  'voice;07700900124;not a number;2026-02-14 18:00:00;3;Gare-Méridionale',
+  'sms;07700900125;07700900457;2026-02-14 18:01:00;0;Élysée',
+].join('\n');
+
+const latin1Profile = (encoding: 'utf-8' | 'latin-1') =>
+  parseProviderProfile({
+    id: `latin1-${encoding}`,
+    csv: { delimiter: ';', encoding },
+    columns: { type: 'type', a: 'a', b: 'b', start: 'début', duration: 'durée', cellId: 'cellule' },
+    time: { kind: 'iso', timeZone: 'UTC' },
+    party: { kind: 'phone' },
+    eventType: { codes: { voice: 'voice', sms: 'sms' } },
+  });
+
+it("reads a Latin-1 file under csv.encoding 'latin-1': header, cell names and rejected text decoded", async () => {
+  const path = join(temp.dir, 'latin1.csv');
+  await writeFile(path, Buffer.from(`${LATIN1_TEXT}\n`, 'latin1'));
+  const ds = store.dataset('l');
+  const rejectsPath = join(temp.dir, 'rejects.csv');
+  const result = await ds.importFiles([path], latin1Profile('latin-1'), { rejectsPath });
+  expect(result).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
+  expect((await ds.firstEvents(10)).map((e) => e.cellId)).toEqual(['Café-Nord', 'Élysée']);
+  expect(await readRejects(rejectsPath)).toEqual([
+    {
+      file: path,
+      line: 3,
+      reason: 'bad B number',
+      raw: 'voice;07700900124;not a number;2026-02-14 18:00:00;3;Gare-Méridionale',
+    },
+  ]);
+});
+
+it('rejects the lines of a Latin-1 file read as UTF-8, naming csv.encoding, and loads the rest', async () => {
+  const path = join(temp.dir, 'latin1.csv');
+  // An ASCII header, so only the records with accented cell names fail to decode.
+  const text = LATIN1_TEXT.replace('début;durée;cellule', 'debut;duree;cellule');
+  await writeFile(path, Buffer.from(`${text}\n`, 'latin1'));
+  const profile = parseProviderProfile({
+    ...latin1Profile('utf-8'),
+    columns: { type: 'type', a: 'a', b: 'b', start: 'debut', duration: 'duree', cellId: 'cellule' },
+  });
+  const result = await store.dataset('u').importFiles([path], profile);
+  expect(result).toMatchObject({ read: 3, loaded: 0, rejected: 3 });
+  const encodingReason =
+    "not UTF-8 text (if the file is Latin-1, set the profile's csv.encoding to 'latin-1')";
+  expect(result.firstRejects.map((r) => [r.line, r.reason])).toEqual([
+    [2, encodingReason],
+    [3, encodingReason],
+    [4, encodingReason],
+  ]);
+});
+
+it('refuses UTF-16 text by name with the remedy, with or without a header, and loads nothing', async () => {
+  const path = join(temp.dir, 'utf16.csv');
+  const generic = getProfile('generic');
+  await writeFile(
+    path,
+    Buffer.from('\ufefftype,a,b,start\nvoice,07700900123,07700900456,2026-02-14T17:59:51Z\n', 'utf16le'),
+  );
+  const headerless = parseProviderProfile({
+    ...generic,
+    id: 'headerless',
+    csv: { header: false, columnCount: 4 },
+    columns: { type: 1, a: 2, b: 3, start: 4 },
+  });
+  for (const profile of [generic, headerless]) {
+    const error = await store
+      .dataset('w')
+      .importFiles([path], profile)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputFileError);
+    expect(error).toMatchObject({
+      field: 'files',
+      message: expect.stringContaining('is UTF-16 text (byte-order mark FFFE); save it as UTF-8'),
+    });
+  }
+  expect((await store.dataset('w').stats()).records).toBe(0);
+});
+
+it('matches a header spelt in another case when only one column matches; two candidates are an error', async () => {
+  const row = 'voice,07700900123,07700900456,2026-02-14T17:59:51Z,142,C1,,';
+  const upper = join(temp.dir, 'upper.csv');
+  await writeFile(upper, `TYPE,A,B,START,DURATION_S,CELL_ID,IMEI,IMSI\n${row}\n`);
+  expect(await store.dataset('c').importFiles([upper], getProfile('generic'))).toMatchObject({ loaded: 1 });
+  const twice = join(temp.dir, 'twice.csv');
+  await writeFile(twice, `TYPE,Type,a,b,start,duration_s,cell_id,imei,imsi\nvoice,${row}\n`);
+  const error = await store
+    .dataset('c')
+    .importFiles([twice], getProfile('generic'))
+    .catch((e: unknown) => e);
+  expect(error).toMatchObject({
+    field: 'columns.type',
+    message: expect.stringContaining("no column 'type'"),
+  });
+});
