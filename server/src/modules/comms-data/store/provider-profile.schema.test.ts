@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
+import { repoRoot } from './fixtures/test-helpers.js';
 import { ProviderProfileSchema } from './provider-profile.schema.js';
 
 const base = getProfile('provider-a');
@@ -60,4 +63,11 @@ describe('provider profile validation', () => {
     ]);
     expect(issues({ ...base, id: 'Provider A' })[0]?.[0]).toBe('id');
   });
+});
+
+it('docs/provider-profiles.md: every JSON example is a valid profile', async () => {
+  const doc = await readFile(join(repoRoot, 'docs/provider-profiles.md'), 'utf8');
+  const examples = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!) as unknown);
+  expect(examples.length).toBeGreaterThanOrEqual(2);
+  for (const example of examples) expect(issues(example)).toEqual([]);
 });
