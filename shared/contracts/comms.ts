@@ -193,14 +193,28 @@ export interface ImportSummaryView {
   firstRejects: { line: number; reason: string; raw: string | null }[];
 }
 
+/** `interrupted`: the process running it ended (the dataset was left as it was before it). */
+export type ImportJobStatus = 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+
+/** A file of an import: the path given to the CLI, or 'upload' for an API request body. */
+export interface ImportFileView {
+  name: string;
+  bytes: number;
+}
+
+/** An import, running or in the dataset's history. */
 export interface ImportJobView {
   importId: string;
   datasetId: string;
   profile: string;
-  status: 'running' | 'done' | 'failed' | 'cancelled';
+  files: ImportFileView[];
+  status: ImportJobStatus;
+  /** Live while running; the last report once ended. */
   progress: ImportProgressView;
   result: ImportSummaryView | null;
   error: string | null;
+  /** The user who started it (null for the console). */
+  startedBy: string | null;
   startedAt: string;
   finishedAt: string | null;
 }

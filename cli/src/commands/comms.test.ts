@@ -37,6 +37,17 @@ it('adds a dataset, imports the real network with a summary, and answers --json 
     /read 83083, loaded 83024, duplicates 59, rejected 0 \(rejects file: .*\.rejects\.csv\)/,
   );
   expect(imported.stderr).toContain('rows/s');
+  const history = JSON.parse((await lantern('imports', '--dataset', 'email', '--json')).stdout);
+  expect(history).toMatchObject([
+    {
+      status: 'done',
+      profile: 'snap-temporal',
+      files: [{ name: network }],
+      result: { read: 83083, loaded: 83024 },
+      startedBy: null,
+    },
+  ]);
+  expect((await lantern('imports', '--dataset', 'email')).stdout).toMatch(/done\s.*snap-temporal\s.*83024/);
   writeFileSync(join(dataDir, 'sites.csv'), 'cell_id,lat,lon\nC1,51.5,-0.1\nC2,x,0\n');
   const cells = await lantern('import-cells', '--dataset', 'email', join(dataDir, 'sites.csv'));
   expect(cells.stdout).toContain('read 2, loaded 1, duplicates 0, rejected 1');

@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { type Classification, classificationSchema } from '#shared/contracts/markings';
 import { listAllDatasets, findDatasetByName } from '../../../server/src/modules/comms-data/comms.repo';
 import { presentDataset } from '../../../server/src/modules/comms-data/comms.presenter';
+import { importView, listImports } from '../../../server/src/modules/comms-data/import-history';
 import { progressView } from '../../../server/src/modules/comms-data/import-jobs';
 import { createDataset } from '../../../server/src/modules/comms-data/use-cases/create-dataset';
 import {
@@ -154,6 +155,32 @@ export function registerCommsCommands(program: Command): void {
           if (result.rejected > first.length)
             process.stdout.write(`  … and ${result.rejected - first.length} more in the rejects file\n`);
         }
+      });
+    });
+
+  comms
+    .command('imports')
+    .description("A dataset's import history: who imported what with which profile, and the outcome")
+    .requiredOption('--dataset <name>', 'dataset name')
+    .option('--json', 'print JSON')
+    .action(async (o: { dataset: string; json?: boolean }) => {
+      await withComms(async (s) => {
+        const row = await findDatasetByName(s.db, o.dataset);
+        if (!row) throw new AppError('NOT_FOUND', `No dataset named '${o.dataset}'.`);
+        const items = (await listImports(s.db, row.id)).map(importView);
+        output(o.json, items, () =>
+          items.map((i) => ({
+            started: i.startedAt,
+            status: i.status,
+            profile: i.profile,
+            files: i.files.map((f) => f.name).join(' '),
+            read: i.result?.read,
+            loaded: i.result?.loaded,
+            duplicates: i.result?.duplicates,
+            rejected: i.result?.rejected,
+            error: i.error,
+          })),
+        );
       });
     });
 

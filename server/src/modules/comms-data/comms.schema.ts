@@ -73,6 +73,38 @@ export const commsProfiles = pgTable('comms_profiles', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * The import history of each dataset: who imported which files with which profile, when, and what
+ * came of it (counts, reject reasons, the first rejected lines, or the error). A row is written when
+ * an import starts (`running`) and completed in the transaction that records the outcome on the
+ * dataset; a row left `running` by a killed process becomes `interrupted` when the next process
+ * opens the data directory. The provenance an inspector asks for, and the API's view of an import
+ * after the process that ran it has gone.
+ */
+export const commsImports = pgTable(
+  'comms_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    datasetId: uuid('dataset_id')
+      .notNull()
+      .references(() => commsDatasets.id, { onDelete: 'cascade' }),
+    profileId: text('profile_id').notNull(),
+    /** [{ name, bytes }]: the paths given to the CLI, or 'upload' for the API's request body. */
+    files: jsonb('files').notNull(),
+    status: text('status').notNull().default('running'),
+    /** The last progress report (ImportProgressView), written when the import ends. */
+    progress: jsonb('progress'),
+    /** ImportSummaryView once done. */
+    result: jsonb('result'),
+    error: text('error'),
+    startedBy: uuid('started_by').references(() => users.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('comms_imports_dataset_idx').on(t.datasetId, t.startedAt)],
+);
+
+export type CommsImportRow = typeof commsImports.$inferSelect;
 export type CommsDatasetRow = typeof commsDatasets.$inferSelect;
 export type CommsWatchlistRow = typeof commsWatchlist.$inferSelect;
 export type CommsProfileRow = typeof commsProfiles.$inferSelect;

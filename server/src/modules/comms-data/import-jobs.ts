@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { ImportJobView, ImportProgressView, ImportSummaryView } from '#shared/contracts/comms';
+import type {
+  ImportFileView,
+  ImportJobView,
+  ImportProgressView,
+  ImportSummaryView,
+} from '#shared/contracts/comms';
 import type { Clock } from '../../platform/clock';
+import { QUEUED_PROGRESS } from './import-history';
 import type { ImportProgress, ImportResult } from './store/index.js';
 
 /** Rate (rows/s since the start) and ETA (from bytes read) of a progress report. */
@@ -37,7 +43,11 @@ export function summaryView(r: ImportResult): ImportSummaryView {
   };
 }
 
-type Run = (onProgress: (p: ImportProgress) => void, signal: AbortSignal) => Promise<ImportResult>;
+type Run = (
+  onProgress: (p: ImportProgress) => void,
+  signal: AbortSignal,
+  importId: string,
+) => Promise<ImportResult>;
 
 interface Job {
   view: ImportJobView;
@@ -46,33 +56,32 @@ interface Job {
   settled: Promise<void>;
 }
 
+/** Ended jobs kept in memory for their SSE subscribers; older ones are read from the history. */
+const ENDED_KEPT = 100;
+
 /**
- * The imports running in this process, so the API can report progress (poll or Server-Sent
- * Events) and cancel. In memory by design: an import does not survive a restart, and the store's
- * import is atomic (ADR 0006), so a dead import leaves its dataset as it was.
+ * The imports running in this process, so the API can report live progress (poll or Server-Sent
+ * Events) and cancel. An import does not survive a restart: the store's import is atomic (ADR
+ * 0006), so a dead import leaves its dataset as it was, and its history row (`comms_imports`, the
+ * view once the job has left this registry) is marked interrupted by the next process.
  */
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
+  private readonly ended: string[] = [];
 
   constructor(private readonly clock: Clock) {}
 
-  start(datasetId: string, profile: string, run: Run): ImportJobView {
+  start(
+    meta: { datasetId: string; profile: string; files: ImportFileView[]; startedBy: string | null },
+    run: Run,
+  ): ImportJobView {
     const importId = randomUUID();
     const started = this.clock.now();
     const view: ImportJobView = {
       importId,
-      datasetId,
-      profile,
+      ...meta,
       status: 'running',
-      progress: {
-        phase: 'queued',
-        rowsDone: 0,
-        rowsTotal: null,
-        bytesDone: 0,
-        bytesTotal: 0,
-        rate: 0,
-        etaSeconds: null,
-      },
+      progress: QUEUED_PROGRESS,
       result: null,
       error: null,
       startedAt: started.toISOString(),
@@ -85,7 +94,7 @@ export class ImportJobs {
       view.progress = progressView(p, Date.now() - started.getTime());
       events.emit('progress', view.progress);
     };
-    const settled = run(onProgress, controller.signal).then(
+    const settled = run(onProgress, controller.signal, importId).then(
       (result) => {
         view.status = 'done';
         view.result = summaryView(result);
@@ -102,6 +111,8 @@ export class ImportJobs {
       settled: settled.then(() => {
         view.finishedAt = this.clock.now().toISOString();
         events.emit('done', view);
+        this.ended.push(importId);
+        while (this.ended.length > ENDED_KEPT) this.jobs.delete(this.ended.shift()!);
       }),
     };
     this.jobs.set(importId, job);
@@ -112,14 +123,17 @@ export class ImportJobs {
     return this.jobs.get(importId)?.view;
   }
 
-  /** Calls `onProgress` for each report and `onDone` once at the end (at once if already over). */
+  /**
+   * Calls `onProgress` for each report and `onDone` once at the end (at once if already over).
+   * Undefined when the job is not in this registry (read its history row instead).
+   */
   subscribe(
     importId: string,
     onProgress: (p: ImportProgressView) => void,
     onDone: (view: ImportJobView) => void,
-  ): () => void {
+  ): (() => void) | undefined {
     const job = this.jobs.get(importId);
-    if (!job) throw new Error(`no import ${importId}`);
+    if (!job) return undefined;
     if (job.view.finishedAt) {
       onDone(job.view);
       return () => undefined;

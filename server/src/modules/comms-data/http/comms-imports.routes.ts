@@ -10,6 +10,7 @@ import type { AppContext } from '../../../app-context';
 import { AppError } from '../../../platform/errors';
 import { actorOf } from '../../../platform/http/route-access';
 import type { CommsServices } from '../comms-services';
+import { findImport, importView, listImports } from '../import-history';
 import { importDatasetCellSites, importDatasetFiles } from '../use-cases/import-dataset-files';
 import { resolveProfile } from '../use-cases/provider-profiles';
 import { loadVisibleDataset } from '../use-cases/run-analysis';
@@ -34,12 +35,23 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
   );
   const api = app.withTypeProvider<ZodTypeProvider>();
 
+  /**
+   * A running import's live progress; once it has ended, its history row (one source of truth for
+   * every process); a job that failed before it had a row (e.g. a conflict) from this process.
+   */
+  async function currentView(importId: string): Promise<ImportJobView | undefined> {
+    const live = services.imports.get(importId);
+    if (live?.status === 'running') return live;
+    const row = await findImport(services.db, importId);
+    return row ? importView(row) : live;
+  }
+
   /** The job, if its dataset is visible to the caller (else 404, like an unknown id). */
   async function visibleJob(
     request: Parameters<typeof actorOf>[0],
     importId: string,
   ): Promise<ImportJobView> {
-    const job = services.imports.get(importId);
+    const job = await currentView(importId);
     if (!job) throw AppError.notFound('Import');
     const actor = actorOf(request);
     await actorTransact(
@@ -50,6 +62,19 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
     });
     return job;
   }
+
+  api.get(
+    '/api/comms/datasets/:id/imports',
+    { config: { access: readAccess }, schema: { params: datasetParams } },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
+      // A running import's live progress, else its history row.
+      return (await listImports(services.db, row.id)).map((r) =>
+        r.status === 'running' ? (services.imports.get(r.id) ?? importView(r)) : importView(r),
+      );
+    },
+  );
 
   api.post(
     '/api/comms/datasets/:id/imports',
@@ -73,11 +98,16 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
       const ext = profile.format === 'parquet' ? '.parquet' : '.csv';
       const upload = await saveUpload(body, join(services.dir, 'uploads'), ext);
       const rejectsPath = join(services.dir, `${row.id}.${randomUUID()}.rejects.csv`);
-      const job = services.imports.start(row.id, profile.id, async (onProgress) => {
+      const files = [{ name: 'upload', bytes: upload.bytes }];
+      const meta = { datasetId: row.id, profile: profile.id, files, startedBy: actor.id };
+      const job = services.imports.start(meta, async (onProgress, signal, importId) => {
         try {
           return await importDatasetFiles(services, {
             datasetId: row.id,
             files: [upload.path],
+            fileViews: files,
+            importId,
+            signal,
             profile: profile.id,
             actorId: actor.id,
             requestId: request.id,
@@ -136,20 +166,19 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
     { config: { access: readAccess }, schema: { params: importParams } },
     async (request, reply) => {
       const { importId } = request.params;
-      await visibleJob(request, importId);
+      const job = await visibleJob(request, importId);
       const stream = new PassThrough();
       const send = (event: string, data: unknown) =>
         stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const stop = services.imports.subscribe(
-        importId,
-        (progress) => send('progress', progress),
-        (view) => {
-          send('progress', view.progress);
-          send('done', view);
-          stream.end();
-        },
-      );
-      request.raw.on('close', stop);
+      const done = (view: ImportJobView) => {
+        send('progress', view.progress);
+        // A history row still running belongs to another process: no live events to follow here.
+        if (view.status !== 'running') send('done', view);
+        stream.end();
+      };
+      const stop = services.imports.subscribe(importId, (progress) => send('progress', progress), done);
+      if (stop) request.raw.on('close', stop);
+      else done(job); // not in this process: its history row
       return reply.header('content-type', 'text/event-stream').header('x-accel-buffering', 'no').send(stream);
     },
   );

@@ -7,6 +7,7 @@ import { COMMS_SCOPE_RULE } from '#shared/contracts/comms';
 import { buildTestApp, type TestClient } from '../../../../../test/app';
 import { openTestDatabase } from '../../../../../test/db';
 import type { Database } from '../../../db/client';
+import { finishImport, INTERRUPTED_ERROR, insertImport } from '../import-history';
 import { bfs, emailNetworkFile, recountNetwork, signedIn, upload } from './comms-test-support';
 
 let database: Database;
@@ -250,5 +251,56 @@ describe('comms datasets over the API', () => {
     expect(after).toEqual(before);
     const stats = (await owner.request('GET', `/api/comms/datasets/${datasetId}/stats`)).json();
     expect(stats.records).toBe(ref.distinct);
+  });
+
+  it("keeps each dataset's import history: who, which file and profile, the outcome; hidden from outsiders", async () => {
+    const list = await owner.request('GET', `/api/comms/datasets/${datasetId}/imports`);
+    expect(list.statusCode).toBe(200);
+    const history = list.json();
+    // Newest first: the cancelled import, then the first one (the unknown profile never started).
+    expect(history.map((i: { status: string }) => i.status)).toEqual(['cancelled', 'done']);
+    expect(history[0]).toMatchObject({
+      profile: 'snap-temporal',
+      files: [{ name: 'upload', bytes: file.length * 8 }],
+      result: null,
+      error: 'import cancelled',
+    });
+    // Polling an ended import reads the same row.
+    const polled = await owner.request('GET', `/api/comms/imports/${history[0].importId}`);
+    expect(polled.json()).toEqual(history[0]);
+    expect(history[1]).toMatchObject({
+      files: [{ name: 'upload', bytes: file.length }],
+      result: { read: ref.lines, loaded: ref.distinct, rejected: 0 },
+      progress: { phase: 'commit' },
+    });
+    expect(history[1].startedBy).toEqual(expect.any(String));
+    expect(Date.parse(history[1].finishedAt)).toBeGreaterThanOrEqual(Date.parse(history[1].startedAt));
+    expect((await outsider.request('GET', `/api/comms/datasets/${datasetId}/imports`)).statusCode).toBe(404);
+  });
+
+  it('serves an import this process did not run from the history: poll, SSE and cancel', async () => {
+    const row = await insertImport(database.db, {
+      datasetId,
+      profileId: 'generic',
+      files: [{ name: '/srv/returns/march.csv', bytes: 10 }],
+      startedBy: null,
+    });
+    await finishImport(database.db, row.id, {
+      status: 'interrupted',
+      finishedAt: new Date(),
+      error: INTERRUPTED_ERROR,
+    });
+    const job = await owner.request('GET', `/api/comms/imports/${row.id}`);
+    expect(job.json()).toMatchObject({
+      importId: row.id,
+      status: 'interrupted',
+      progress: { phase: 'queued' },
+    });
+    const sse = await owner.request('GET', `/api/comms/imports/${row.id}/events`);
+    expect(sse.body.trimEnd().split('\n\n').at(-1)).toMatch(/^event: done\ndata: .*"status":"interrupted"/);
+    const cancel = await owner.request('DELETE', `/api/comms/imports/${row.id}`);
+    expect(cancel.json()).toEqual({ cancelled: false });
+    expect((await outsider.request('GET', `/api/comms/imports/${row.id}`)).statusCode).toBe(404);
+    expect((await outsider.request('GET', `/api/comms/imports/${row.id}/events`)).statusCode).toBe(404);
   });
 });

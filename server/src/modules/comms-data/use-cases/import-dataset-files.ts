@@ -1,7 +1,12 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ImportFileView, ImportProgressView } from '#shared/contracts/comms';
 import { recordAudit } from '../../../platform/audit/audit.service';
 import { AppError } from '../../../platform/errors';
 import { findDatasetById, updateDataset } from '../comms.repo';
 import type { CommsServices } from '../comms-services';
+import { finishImport, insertImport } from '../import-history';
+import { progressView, summaryView } from '../import-jobs';
 import { inputFileAsValidation } from './input-file-validation';
 import { resolveProfile } from './provider-profiles';
 import type { CellSiteImportResult, ImportProgress, ImportResult } from '../store/index.js';
@@ -14,13 +19,32 @@ export interface ImportInput {
   requestId?: string;
   rejectsPath?: string;
   onProgress?: (p: ImportProgress) => void;
+  /** The history row's id (the API's job id); a new one by default. */
+  importId?: string;
+  /** How the files are named in the history (default: the paths given, with their sizes). */
+  fileViews?: ImportFileView[];
+  /** Aborted when the caller cancelled: the history then says `cancelled`, not `failed`. */
+  signal?: AbortSignal;
+}
+
+async function describeFiles(files: string[]): Promise<ImportFileView[]> {
+  return Promise.all(
+    files.map(async (file) => ({
+      name: resolve(file),
+      bytes: await stat(file).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    })),
+  );
 }
 
 /**
  * Imports files into a dataset's DuckDB store (atomic there, ADR 0006: an interrupted import leaves
  * the data as it was) and then records the new counts and data version on the dataset row. The
- * import and its outcome are audited (`comms.import`, `comms.import.finish` / `.fail`). On failure
- * the row is put back as it was.
+ * import is a row of the dataset's import history (`comms_imports`), written with its outcome in the
+ * transaction that records the outcome on the dataset, and audited (`comms.import`,
+ * `comms.import.finish` / `.fail`). On failure the dataset row is put back as it was.
  */
 export async function importDatasetFiles(services: CommsServices, input: ImportInput): Promise<ImportResult> {
   const { db, clock, store } = services;
@@ -35,16 +59,27 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
     recordType: 'comms_dataset',
     recordId: before.id,
   };
-  await db.transaction(async (tx) => {
+  const files = input.fileViews ?? (await describeFiles(input.files));
+  const history = await db.transaction(async (tx) => {
     await updateDataset(tx, before.id, { status: 'importing' });
     await recordAudit(tx, clock, { ...audit, action: 'comms.import', fields: ['files', 'profile'] });
+    return insertImport(tx, {
+      ...(input.importId ? { id: input.importId } : {}),
+      datasetId: before.id,
+      profileId: profile.id,
+      files,
+      startedBy: input.actorId,
+    });
   });
+  const started = Date.now();
+  let last: ImportProgressView | null = null;
+  const onProgress = (p: ImportProgress) => {
+    last = progressView(p, Date.now() - started);
+    input.onProgress?.(p);
+  };
   const ds = store.dataset(before.id);
   try {
-    const options = {
-      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-      ...(input.rejectsPath ? { rejectsPath: input.rejectsPath } : {}),
-    };
+    const options = { onProgress, ...(input.rejectsPath ? { rejectsPath: input.rejectsPath } : {}) };
     const result = await ds.importFiles(input.files, profile, options);
     const [stats, version] = await Promise.all([ds.stats(), ds.dataVersion()]);
     await db.transaction(async (tx) => {
@@ -56,6 +91,12 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
         rejected: before.rejected + result.rejected,
         dataVersion: version,
       });
+      await finishImport(tx, history.id, {
+        status: 'done',
+        finishedAt: clock.now(),
+        progress: last,
+        result: summaryView(result),
+      });
       await recordAudit(tx, clock, {
         ...audit,
         action: 'comms.import.finish',
@@ -65,11 +106,18 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
     services.graphs.forget(before.id);
     return result;
   } catch (error) {
+    const failure = inputFileAsValidation(error);
     await db.transaction(async (tx) => {
       await updateDataset(tx, before.id, { status: before.status });
+      await finishImport(tx, history.id, {
+        status: input.signal?.aborted ? 'cancelled' : 'failed',
+        finishedAt: clock.now(),
+        progress: last,
+        error: failure instanceof Error ? failure.message : String(failure),
+      });
       await recordAudit(tx, clock, { ...audit, action: 'comms.import.fail', fields: ['status'] });
     });
-    throw inputFileAsValidation(error);
+    throw failure;
   }
 }
 

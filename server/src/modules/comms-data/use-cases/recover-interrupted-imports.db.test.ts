@@ -11,6 +11,7 @@ import { auditEvents } from '../../../platform/audit/audit.schema';
 import { systemClock } from '../../../platform/clock';
 import { findDatasetById, updateDataset } from '../comms.repo';
 import { openCommsServices } from '../comms-services';
+import { findImport, INTERRUPTED_ERROR, insertImport, listImports } from '../import-history';
 import { writeGenericCsv } from '../store/fixtures/test-helpers.js';
 import { createDataset } from './create-dataset';
 import { importDatasetFiles } from './import-dataset-files';
@@ -61,6 +62,14 @@ it('a server start gives a dataset left "importing" by a killed process its stat
   });
   const before = await findDatasetById(database.db, held.id);
   await services.close();
+  const [done] = await listImports(database.db, held.id);
+  expect(done).toMatchObject({ status: 'done', profileId: 'generic', files: [{ name: file }] });
+  const killed = await insertImport(database.db, {
+    datasetId: held.id,
+    profileId: 'generic',
+    files: [{ name: file, bytes: 1 }],
+    startedBy: null,
+  });
   // What a process killed in its next import leaves: the file as it was, the row "importing".
   await updateDataset(database.db, held.id, { status: 'importing', records: 0, numbers: 0, pairs: 0 });
   await updateDataset(database.db, elsewhere.id, { status: 'importing' });
@@ -76,6 +85,12 @@ it('a server start gives a dataset left "importing" by a killed process its stat
     .from(auditEvents)
     .where(and(eq(auditEvents.action, 'comms.import.abandoned'), eq(auditEvents.recordId, held.id)));
   expect(audit).toHaveLength(1);
+  expect(await findImport(database.db, killed.id)).toMatchObject({
+    status: 'interrupted',
+    error: INTERRUPTED_ERROR,
+    finishedAt: expect.any(Date),
+  });
+  expect(await findImport(database.db, done!.id)).toEqual(done); // an ended import stays as it was
   // And the dataset takes imports again.
   const again = openCommsServices(database, systemClock, dataDir);
   try {

@@ -4,13 +4,15 @@ import { recordAudit } from '../../../platform/audit/audit.service';
 import { updateDataset } from '../comms.repo';
 import { commsDatasets } from '../comms.schema';
 import type { CommsServices } from '../comms-services';
+import { interruptRunningImports } from '../import-history';
 
 /**
  * A process killed during an import leaves its dataset's DuckDB file as it was (ADR 0006), but the
  * PostgreSQL row still says `importing`, which would refuse every later import. Run when a process
  * opens the comms services: it holds the data-dir lock, so no other process is importing into a
  * dataset whose file lies in this directory. Such rows get their status and counts back from the
- * file (the source of truth for what is held), audited as `comms.import.abandoned`. Rows whose
+ * file (the source of truth for what is held), audited as `comms.import.abandoned`, and the import's
+ * history row says `interrupted`. Rows whose
  * file is not here (another installation's data directory on a shared server) are left alone.
  * Returns the ids recovered.
  */
@@ -30,6 +32,7 @@ export async function recoverInterruptedImports(services: CommsServices): Promis
         pairs: stats.directedPairs,
         dataVersion: version,
       });
+      await interruptRunningImports(tx, [row.id], clock.now());
       await recordAudit(tx, clock, {
         actorId: null,
         requestId: null,
