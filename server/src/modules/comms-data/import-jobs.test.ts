@@ -41,7 +41,7 @@ it('reports progress, passes its id to the run, and forgets the oldest of more t
 
 it('a cancelled job stops at its next progress report and says cancelled', async () => {
   const jobs = new ImportJobs(systemClock);
-  let release = () => undefined as void;
+  let release: (() => void) | undefined;
   const gate = new Promise<void>((r) => {
     release = r;
   });
@@ -51,7 +51,7 @@ it('a cancelled job stops at its next progress report and says cancelled', async
     return result;
   });
   expect(jobs.cancel(job.importId)).toBe(true);
-  release();
+  release?.();
   expect(await jobs.settled(job.importId)).toMatchObject({ status: 'cancelled', error: 'import cancelled' });
   expect(jobs.cancel(job.importId)).toBe(false);
 });
