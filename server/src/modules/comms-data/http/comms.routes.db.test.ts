@@ -276,6 +276,17 @@ describe('comms datasets over the API', () => {
     expect(history[1].startedBy).toEqual(expect.any(String));
     expect(Date.parse(history[1].finishedAt)).toBeGreaterThanOrEqual(Date.parse(history[1].startedAt));
     expect((await outsider.request('GET', `/api/comms/datasets/${datasetId}/imports`)).statusCode).toBe(404);
+    // A failed import keeps its error, naming the upload as the caller knows it (not the server's temporary path).
+    const empty = await upload(
+      app,
+      owner,
+      `/api/comms/datasets/${datasetId}/imports?profile=generic`,
+      Buffer.from('\n'),
+    );
+    expect(await waitDone(owner, empty.json().importId)).toMatchObject({
+      status: 'failed',
+      error: 'upload is empty: no header line',
+    });
   });
 
   it('serves an import this process did not run from the history: poll, SSE and cancel', async () => {

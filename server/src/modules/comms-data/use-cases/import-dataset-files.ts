@@ -39,6 +39,11 @@ async function describeFiles(files: string[]): Promise<ImportFileView[]> {
   );
 }
 
+/** The error with each file's path replaced by its name in the history (an upload's temporary path by 'upload'). */
+function namedAsGiven(message: string, paths: string[], views: ImportFileView[]): string {
+  return paths.reduce((m, path, i) => m.replaceAll(path, views[i]?.name ?? path), message);
+}
+
 /**
  * Imports files into a dataset's DuckDB store (atomic there, ADR 0006: an interrupted import leaves
  * the data as it was) and then records the new counts and data version on the dataset row. The
@@ -113,7 +118,7 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
         status: input.signal?.aborted ? 'cancelled' : 'failed',
         finishedAt: clock.now(),
         progress: last,
-        error: failure instanceof Error ? failure.message : String(failure),
+        error: namedAsGiven(failure instanceof Error ? failure.message : String(failure), input.files, files),
       });
       await recordAudit(tx, clock, { ...audit, action: 'comms.import.fail', fields: ['status'] });
     });
