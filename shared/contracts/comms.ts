@@ -17,7 +17,14 @@ export const createDatasetBody = z.strictObject({
 });
 export type CreateDatasetBody = z.infer<typeof createDatasetBody>;
 
-export const datasetStatuses = ['empty', 'importing', 'ready', 'failed'] as const;
+/** Why a dataset's records are destroyed: recorded on the dataset and in the audit trail. */
+export const destroyDatasetBody = z.strictObject({
+  reason: z.string().trim().min(10, 'give the reason for the destruction (at least 10 characters)').max(2000),
+});
+export type DestroyDatasetBody = z.infer<typeof destroyDatasetBody>;
+
+/** `destroyed`: the records were deleted; the row stays as the record of what was held. */
+export const datasetStatuses = ['empty', 'importing', 'ready', 'failed', 'destroyed'] as const;
 export type DatasetStatus = (typeof datasetStatuses)[number];
 
 export interface DatasetView {
@@ -35,6 +42,8 @@ export interface DatasetView {
   counts: { records: number; numbers: number; pairs: number; rejected: number };
   dataVersion: number;
   createdAt: string;
+  /** When, by whom (null for the console) and why the records were destroyed; null while held. */
+  destroyed: { at: string; by: string | null; reason: string } | null;
 }
 
 /**
@@ -218,6 +227,9 @@ export interface ImportJobView {
   startedAt: string;
   finishedAt: string | null;
 }
+
+/** The rule work on a destroyed dataset is refused under (its records no longer exist). */
+export const COMMS_DESTROYED_RULE = 'IPA 2016 Part 3: acquired data destroyed when no longer needed';
 
 /** The rule every out-of-scope analysis is refused under. */
 export const COMMS_SCOPE_RULE = 'IPA 2016 Part 3: outside the authorised scope';

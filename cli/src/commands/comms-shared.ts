@@ -1,5 +1,6 @@
 import { systemClock } from '../../../server/src/platform/clock';
 import { type CommsServices, openCommsServices } from '../../../server/src/modules/comms-data/comms-services';
+import { completeDestructions } from '../../../server/src/modules/comms-data/use-cases/destroy-dataset';
 import { recoverInterruptedImports } from '../../../server/src/modules/comms-data/use-cases/recover-interrupted-imports';
 import { printTable } from '../output';
 import { withRuntime } from '../runtime';
@@ -10,6 +11,7 @@ export function withComms<T>(work: (services: CommsServices) => Promise<T>): Pro
     const services = openCommsServices(runtime.database, systemClock, config.dataDir);
     try {
       await recoverInterruptedImports(services);
+      await completeDestructions(services);
       return await work(services);
     } finally {
       await services.close();

@@ -64,6 +64,17 @@ it('adds a dataset, imports the real network with a summary, and answers --json 
   );
   expect(refused).toMatchObject({ code: 2 });
   expect((refused as { stderr: string }).stderr).toContain('IPA 2016 Part 3: outside the authorised scope');
+  const tooShort = await lantern('datasets', 'destroy', '--dataset', 'email', '--reason', 'done').catch(
+    (e: { stderr: string; code: number }) => e,
+  );
+  expect(tooShort).toMatchObject({ code: 2, stderr: expect.stringContaining('--reason: give the reason') });
+  const destroyed = await lantern('datasets', 'destroy', '--dataset', 'email', '--reason', 'Retention ended');
+  expect(destroyed.stdout).toContain('Destroyed the records of email (83024 records)');
+  const gone = await lantern('stats', '--dataset', 'email').catch((e: { stderr: string; code: number }) => e);
+  expect(gone).toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining("Dataset 'email' was destroyed on"),
+  });
 }, 240_000);
 
 it('registers a provider profile from JSON, tries it on a file, and imports with it', async () => {

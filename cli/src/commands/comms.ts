@@ -1,11 +1,13 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
+import { destroyDatasetBody } from '#shared/contracts/comms';
 import { type Classification, classificationSchema } from '#shared/contracts/markings';
 import { listAllDatasets, findDatasetByName } from '../../../server/src/modules/comms-data/comms.repo';
 import { presentDataset } from '../../../server/src/modules/comms-data/comms.presenter';
 import { importView, listImports } from '../../../server/src/modules/comms-data/import-history';
 import { progressView } from '../../../server/src/modules/comms-data/import-jobs';
 import { createDataset } from '../../../server/src/modules/comms-data/use-cases/create-dataset';
+import { destroyDataset } from '../../../server/src/modules/comms-data/use-cases/destroy-dataset';
 import {
   importDatasetCellSites,
   importDatasetFiles,
@@ -94,6 +96,32 @@ export function registerCommsCommands(program: Command): void {
             pairs: d.counts.pairs,
           })),
         );
+      });
+    });
+
+  datasets
+    .command('destroy')
+    .description(
+      "Destroy a dataset's acquired records (DuckDB file, graph snapshots, rejects files); the dataset stays as the record of it",
+    )
+    .requiredOption('--dataset <name>', 'dataset name')
+    .requiredOption('--reason <text>', 'why (recorded on the dataset and in the audit trail)')
+    .option('--json', 'print the dataset as JSON')
+    .action(async (o: { dataset: string; reason: string; json?: boolean }) => {
+      const parsed = destroyDatasetBody.safeParse({ reason: o.reason });
+      if (!parsed.success)
+        throw new AppError('VALIDATION_FAILED', `--reason: ${parsed.error.issues[0]?.message}`);
+      await withComms(async (s) => {
+        const row = await findDatasetByName(s.db, o.dataset);
+        if (!row) throw new AppError('NOT_FOUND', `No dataset named '${o.dataset}'.`);
+        const destroyed = presentDataset(
+          await destroyDataset(s, { datasetId: row.id, reason: parsed.data.reason, actorId: null }),
+        );
+        if (o.json) process.stdout.write(`${JSON.stringify(destroyed, null, 2)}\n`);
+        else
+          process.stdout.write(
+            `Destroyed the records of ${destroyed.name} (${destroyed.counts.records} records) at ${destroyed.destroyed?.at}.\n`,
+          );
       });
     });
 

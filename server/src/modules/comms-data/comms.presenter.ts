@@ -19,6 +19,9 @@ export function presentDataset(row: CommsDatasetRow): DatasetView {
     counts: { records: row.records, numbers: row.numbers, pairs: row.pairs, rejected: row.rejected },
     dataVersion: row.dataVersion,
     createdAt: row.createdAt.toISOString(),
+    destroyed: row.destroyedAt
+      ? { at: row.destroyedAt.toISOString(), by: row.destroyedBy, reason: row.destructionReason ?? '' }
+      : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app-context';
 import { openCommsServices } from './comms-services';
+import { completeDestructions } from './use-cases/destroy-dataset';
 import { recoverInterruptedImports } from './use-cases/recover-interrupted-imports';
 import { registerAnalysisRoutes } from './http/comms-analyses.routes';
 import { registerDatasetRoutes } from './http/comms-datasets.routes';
@@ -17,8 +18,9 @@ export async function registerCommsRoutes(app: FastifyInstance, ctx: AppContext)
   const services = openCommsServices(ctx.database, ctx.clock, ctx.config.dataDir);
   app.addHook('onClose', () => services.close());
   await recoverInterruptedImports(services);
+  await completeDestructions(services);
   await app.register(async (scoped) => {
-    registerDatasetRoutes(scoped, ctx);
+    registerDatasetRoutes(scoped, ctx, services);
     registerImportRoutes(scoped, ctx, services);
     registerProfileRoutes(scoped, ctx, services);
     registerAnalysisRoutes(scoped, ctx, services);

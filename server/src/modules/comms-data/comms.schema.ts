@@ -43,6 +43,10 @@ export const commsDatasets = pgTable(
     dataVersion: integer('data_version').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the records were destroyed (status 'destroyed'): the row stays as the record of it. */
+    destroyedAt: timestamp('destroyed_at', { withTimezone: true }),
+    destroyedBy: uuid('destroyed_by').references(() => users.id),
+    destructionReason: text('destruction_reason'),
   },
   (t) => [index('comms_datasets_compartment_idx').on(t.compartmentId)],
 );

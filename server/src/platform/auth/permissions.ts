@@ -12,6 +12,8 @@ export const permissions = [
   'audit:read',
   'comms:read',
   'comms:import',
+  /** Destroy a dataset's acquired records (retention ended, or collateral data to delete). */
+  'comms:destroy',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -21,8 +23,8 @@ const grants: Record<Role, readonly Permission[]> = {
   'authorising-officer': ['self'],
   'record-keeper': ['self'],
   analyst: ['self', 'comms:read', 'comms:import'],
-  'comms-spoc': ['self', 'comms:read', 'comms:import'],
-  'designated-senior-officer': ['self', 'comms:read'],
+  'comms-spoc': ['self', 'comms:read', 'comms:import', 'comms:destroy'],
+  'designated-senior-officer': ['self', 'comms:read', 'comms:destroy'],
   'protective-security-adviser': ['self'],
   'vetting-officer': ['self'],
   inspector: ['self', 'audit:read', 'comms:read'],

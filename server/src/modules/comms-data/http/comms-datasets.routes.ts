@@ -1,18 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createDatasetBody } from '#shared/contracts/comms';
+import { createDatasetBody, destroyDatasetBody } from '#shared/contracts/comms';
 import type { AppContext } from '../../../app-context';
 import { actorOf } from '../../../platform/http/route-access';
 import { listVisibleDatasets } from '../comms.repo';
 import { presentDataset } from '../comms.presenter';
+import type { CommsServices } from '../comms-services';
 import { createDataset } from '../use-cases/create-dataset';
+import { destroyDataset } from '../use-cases/destroy-dataset';
 import { loadVisibleDataset } from '../use-cases/run-analysis';
 import { actorTransact, importAccess, readAccess } from './route-helpers';
 
 export const datasetParams = z.strictObject({ id: z.uuid() });
 
-export function registerDatasetRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerDatasetRoutes(app: FastifyInstance, ctx: AppContext, services: CommsServices): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(
@@ -40,6 +42,25 @@ export function registerDatasetRoutes(app: FastifyInstance, ctx: AppContext): vo
       const actor = actorOf(request);
       const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
       return presentDataset(row);
+    },
+  );
+
+  api.post(
+    '/api/comms/datasets/:id/destroy',
+    {
+      config: { access: { permission: 'comms:destroy' } },
+      schema: { params: datasetParams, body: destroyDatasetBody },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
+      const destroyed = await destroyDataset(services, {
+        datasetId: row.id,
+        reason: request.body.reason,
+        actorId: actor.id,
+        requestId: request.id,
+      });
+      return presentDataset(destroyed);
     },
   );
 }

@@ -7,6 +7,7 @@ import { findDatasetById, updateDataset } from '../comms.repo';
 import type { CommsServices } from '../comms-services';
 import { finishImport, insertImport } from '../import-history';
 import { progressView, summaryView } from '../import-jobs';
+import { assertNotDestroyed } from './destroy-dataset';
 import { inputFileAsValidation } from './input-file-validation';
 import { resolveProfile } from './provider-profiles';
 import type { CellSiteImportResult, ImportProgress, ImportResult } from '../store/index.js';
@@ -56,6 +57,7 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
   const profile = await resolveProfile(db, input.profile);
   const before = await findDatasetById(db, input.datasetId);
   if (!before) throw AppError.notFound('Dataset');
+  assertNotDestroyed(before);
   if (before.status === 'importing')
     throw new AppError('CONFLICT', 'An import into this dataset is running.');
   const audit = {
@@ -138,6 +140,7 @@ export async function importDatasetCellSites(
   const { db, clock, store } = services;
   const row = await findDatasetById(db, input.datasetId);
   if (!row) throw AppError.notFound('Dataset');
+  assertNotDestroyed(row);
   const result = await store
     .dataset(row.id)
     .importCellSites(input.file)

@@ -10,6 +10,7 @@ import { findDatasetByName, findVisibleDataset } from '../comms.repo';
 import type { CommsDatasetRow } from '../comms.schema';
 import { authorisationOf } from '../comms.presenter';
 import type { CommsServices } from '../comms-services';
+import { assertNotDestroyed } from './destroy-dataset';
 
 export function asProtected(row: CommsDatasetRow): ProtectedRecord {
   return {
@@ -62,6 +63,8 @@ export async function runAnalysis<T>(
     });
     return rows;
   });
+  // Refused after the audit, like an out-of-scope call: the attempt stays recorded.
+  for (const row of datasets) assertNotDestroyed(row);
   const scope = resolveAuthorisedScope(datasets.map(authorisationOf), request.scope);
   return request.run({ services, datasets, scope });
 }

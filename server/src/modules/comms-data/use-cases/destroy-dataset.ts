@@ -1,0 +1,95 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { COMMS_DESTROYED_RULE } from '#shared/contracts/comms';
+import { recordAudit } from '../../../platform/audit/audit.service';
+import { AppError } from '../../../platform/errors';
+import { findDatasetById, updateDataset } from '../comms.repo';
+import { type CommsDatasetRow, commsDatasets, commsImports } from '../comms.schema';
+import type { CommsServices } from '../comms-services';
+
+/** Refuses work on a destroyed dataset, naming when and the rule (its records no longer exist). */
+export function assertNotDestroyed(row: CommsDatasetRow): void {
+  if (row.status !== 'destroyed') return;
+  throw new AppError(
+    'CONFLICT',
+    `Dataset '${row.name}' was destroyed on ${row.destroyedAt?.toISOString() ?? 'an earlier date'}: its records no longer exist.`,
+    { rule: COMMS_DESTROYED_RULE },
+  );
+}
+
+/**
+ * Deletes every file of the dataset in the comms directory: its DuckDB file (and WAL), graph
+ * snapshots and rejects files, all named `<datasetId>.…`. Idempotent.
+ */
+async function purgeFiles(services: CommsServices, datasetId: string): Promise<void> {
+  services.graphs.forget(datasetId);
+  await services.store.deleteDataset(datasetId);
+  const names = await readdir(services.dir).catch(() => [] as string[]);
+  for (const name of names)
+    if (name.startsWith(`${datasetId}.`)) await rm(join(services.dir, name), { force: true });
+}
+
+/**
+ * Destroys a dataset's acquired records, with a recorded reason: the DuckDB file, graph snapshots
+ * and rejects files are deleted, and the first rejected lines kept in its import history (acquired
+ * data too) are cleared. The dataset row stays, marked `destroyed` with who, when and why, as the
+ * record of what was held and of its destruction; analyses and imports of it are then refused.
+ * The row is marked first (audited `comms.dataset.destroy`), so a process killed before the files
+ * are gone leaves a dataset nobody can use, whose files {@link completeDestructions} deletes at
+ * the next start.
+ */
+export async function destroyDataset(
+  services: CommsServices,
+  input: { datasetId: string; reason: string; actorId: string | null; requestId?: string },
+): Promise<CommsDatasetRow> {
+  const { db, clock } = services;
+  const row = await db.transaction(async (tx) => {
+    const before = await findDatasetById(tx, input.datasetId);
+    if (!before) throw AppError.notFound('Dataset');
+    assertNotDestroyed(before);
+    if (before.status === 'importing')
+      throw new AppError(
+        'CONFLICT',
+        'An import into this dataset is running: cancel it or let it end first.',
+      );
+    const destroyedAt = clock.now();
+    await updateDataset(tx, before.id, {
+      status: 'destroyed',
+      destroyedAt,
+      destroyedBy: input.actorId,
+      destructionReason: input.reason,
+    });
+    await tx
+      .update(commsImports)
+      .set({ result: sql`jsonb_set(${commsImports.result}, '{firstRejects}', '[]'::jsonb)` })
+      .where(sql`${commsImports.datasetId} = ${before.id} AND ${commsImports.result} IS NOT NULL`);
+    await recordAudit(tx, clock, {
+      actorId: input.actorId,
+      requestId: input.requestId ?? null,
+      action: 'comms.dataset.destroy',
+      recordType: 'comms_dataset',
+      recordId: before.id,
+      fields: ['status', 'destructionReason'],
+    });
+    return {
+      ...before,
+      status: 'destroyed',
+      destroyedAt,
+      destroyedBy: input.actorId,
+      destructionReason: input.reason,
+    };
+  });
+  await purgeFiles(services, row.id);
+  return row;
+}
+
+/** Deletes the files of destroyed datasets that a killed process left (run when a process opens). */
+export async function completeDestructions(services: CommsServices): Promise<void> {
+  const rows = await services.db
+    .select({ id: commsDatasets.id })
+    .from(commsDatasets)
+    .where(eq(commsDatasets.status, 'destroyed'));
+  const names = await readdir(services.dir).catch(() => [] as string[]);
+  for (const { id } of rows) if (names.some((n) => n.startsWith(`${id}.`))) await purgeFiles(services, id);
+}
