@@ -1,5 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
 import { DuckDbStore } from './duckdb-store.js';
@@ -116,4 +117,24 @@ it('matches a header spelt in another case when only one column matches; two can
     field: 'columns.type',
     message: expect.stringContaining("no column 'type'"),
   });
+});
+
+it('reads a file mixing CRLF and LF line ends (DuckDB refuses it whole) with its own line numbers', async () => {
+  const path = join(temp.dir, 'mixed.txt.gz');
+  // A SNAP edge list (sender receiver seconds) with lines appended by a second system.
+  const text = ['1 2 100\r\n', '3 4 soon\r\n', '5 6 300\n', '7 8 x\n', '9 10 500\r\n'].join('');
+  await writeFile(path, gzipSync(text));
+  const ds = store.dataset('m');
+  const result = await ds.importFiles([path], getProfile('snap-temporal'));
+  expect(result).toMatchObject({ read: 5, loaded: 3, rejected: 2 });
+  expect(result.firstRejects.map((r) => [r.line, r.reason, r.raw])).toEqual([
+    [2, 'bad time', '3 4 soon'],
+    [4, 'bad time', '7 8 x'],
+  ]);
+  expect((await ds.firstEvents(10)).map((e) => [e.sourceLine, e.a, e.b])).toEqual([
+    [1, '1', '2'],
+    [3, '5', '6'],
+    [5, '9', '10'],
+  ]);
+  expect((await readdir(temp.dir)).filter((n) => n.includes('.lf-'))).toEqual([]);
 });

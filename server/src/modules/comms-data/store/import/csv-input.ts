@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { pipeline, type Readable } from 'node:stream';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline, type Readable, Transform } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { InputFileError } from '../input-file-error.js';
 
@@ -51,4 +52,42 @@ export function openCsvBytes(path: string, highWaterMark = 1 << 20): Readable {
   if (compression === 'none') return raw;
   // pipeline destroys both on an error or an early stop; the reader of the result sees the error.
   return pipeline(raw, createGunzip({ chunkSize: highWaterMark }), () => undefined);
+}
+
+/** Drops each CR that ends a line (CRLF → LF), across chunk boundaries; a CR elsewhere stays. */
+export function crlfToLf(): Transform {
+  let heldCr = false;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const parts: Buffer[] = [];
+      let start = 0;
+      if (heldCr && chunk[0] !== 0x0a) parts.push(Buffer.from([0x0d]));
+      heldCr = false;
+      for (let i = chunk.indexOf(0x0d); i !== -1; i = chunk.indexOf(0x0d, i + 1)) {
+        if (i === chunk.length - 1) {
+          parts.push(chunk.subarray(start, i));
+          heldCr = true;
+          start = chunk.length;
+        } else if (chunk[i + 1] === 0x0a) {
+          parts.push(chunk.subarray(start, i));
+          start = i + 1;
+        }
+      }
+      parts.push(chunk.subarray(start));
+      done(null, Buffer.concat(parts));
+    },
+    flush(done) {
+      done(null, heldCr ? Buffer.from([0x0d]) : null);
+    },
+  });
+}
+
+/**
+ * Writes the file's text (decompressed) with LF line ends to `dest`: the same lines in the same
+ * order, so line numbers hold (a line end inside a quoted value becomes LF too). For a file mixing
+ * CRLF and LF lines (e.g. returns concatenated from two systems), which DuckDB's reader refuses
+ * as a whole.
+ */
+export async function writeLfCopy(path: string, dest: string): Promise<void> {
+  await pipelineAsync(openCsvBytes(path), crlfToLf(), createWriteStream(dest));
 }

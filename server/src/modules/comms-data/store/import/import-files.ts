@@ -52,7 +52,9 @@ export async function importFiles(
     const staged: StagedFile[] = [];
     let bytesFrom = 0;
     for (const [index, path] of files.entries()) {
-      staged.push(await stageFile(connection, reporter, profile, { path, index, bytesFrom }));
+      staged.push(
+        await stageFile(connection, reporter, profile, { path, index, bytesFrom, workPath: tmpRejects }),
+      );
       bytesFrom += sizes[index]!;
     }
     const good = staged.reduce((s, f) => s + f.good, 0);

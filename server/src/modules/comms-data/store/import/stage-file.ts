@@ -1,10 +1,11 @@
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { num, queryRows } from '../duckdb-exec.js';
 import { asInputFileError } from '../input-file-error.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import { sqlString } from '../sql-literal.js';
 import { checkCsvStart, readCsvHeader } from './csv-header.js';
+import { writeLfCopy } from './csv-input.js';
 import type { ImportProgressReporter } from './import-progress.js';
 import { type Breakpoint, goodRecordBreakpoints, locateRecords, readLines } from './line-locator.js';
 import type { RejectRow } from './rejects-file.js';
@@ -24,6 +25,9 @@ export interface StagedFile {
   /** Temporary tables to drop once the rows are loaded. */
   tables: string[];
 }
+
+/** DuckDB's reader refusing a whole file whose lines end in both CRLF and LF. */
+const MIXED_LINE_ENDS = /CSV Parser state machine reached an invalid state/;
 
 /** DuckDB's reader error types mapped to the reasons in the rejects file. */
 function readerReason(errorType: string, encoding: string): string {
@@ -57,7 +61,7 @@ export async function stageFile(
   connection: DuckDBConnection,
   reporter: ImportProgressReporter,
   profile: ProviderProfile,
-  input: { path: string; index: number; bytesFrom: number },
+  input: { path: string; index: number; bytesFrom: number; workPath: string },
 ): Promise<StagedFile> {
   const { path, index } = input;
   const size = (await stat(path)).size;
@@ -93,11 +97,28 @@ export async function stageFile(
   // awaited only after; an unhandled rejection in between would end the process.
   located.catch(() => undefined);
   reporter.phase('read', { file: path, bytesDone: input.bytesFrom });
+  const read = (source: string) =>
+    reporter.run(
+      `CREATE TEMP TABLE ${stage} AS ${stageSelectSql(profile, { ...spec, path: source }, parquetColumns)}`,
+      { bytesFrom: input.bytesFrom, bytesTo: input.bytesFrom + size },
+    );
   let breakpoints: Breakpoint[];
   try {
-    await reporter.run(`CREATE TEMP TABLE ${stage} AS ${stageSelectSql(profile, spec, parquetColumns)}`, {
-      bytesFrom: input.bytesFrom,
-      bytesTo: input.bytesFrom + size,
+    await read(path).catch(async (error: unknown) => {
+      if (!csv || !MIXED_LINE_ENDS.test(String(error))) throw error;
+      // Mixed CRLF and LF lines: read an LF copy (same lines, so the line numbers hold).
+      const copy = `${input.workPath}.lf-${index}.csv`;
+      try {
+        await connection.run(
+          `DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${spec.rejectsScanTable}`,
+        );
+        await writeLfCopy(path, copy);
+        await read(copy).catch((again: unknown) => {
+          throw new Error(String(again).replaceAll(copy, path));
+        });
+      } finally {
+        await rm(copy, { force: true });
+      }
     });
     breakpoints = await located;
   } catch (error) {
