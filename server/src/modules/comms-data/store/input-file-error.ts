@@ -16,9 +16,9 @@ export class InputFileError extends Error {
  * The error of reading a user's file, as an {@link InputFileError} when it is about the file's
  * content (DuckDB's "Invalid Input Error", its "IO Error" on that path, a broken gzip stream), so
  * it is reported as the caller's mistake naming the file; any other error (cancellation, a full
- * disk, a bug) is returned unchanged.
+ * disk, a bug) is returned unchanged. `shownAs` names the file when `path` is a working copy of it.
  */
-export function asInputFileError(error: unknown, path: string): unknown {
+export function asInputFileError(error: unknown, path: string, shownAs = path): unknown {
   if (!(error instanceof Error) || error instanceof InputFileError) return error;
   const zlib = (error as NodeJS.ErrnoException).code?.startsWith('Z_') === true;
   const duckdb =
@@ -26,5 +26,5 @@ export function asInputFileError(error: unknown, path: string): unknown {
     (error.message.startsWith('IO Error') && error.message.includes(path));
   if (!zlib && !duckdb) return error;
   const reason = error.message.split('\n')[0]!.replaceAll(path, 'the file');
-  return new InputFileError('files', `${path} cannot be read: ${reason}`);
+  return new InputFileError('files', `${shownAs} cannot be read: ${reason}`);
 }

@@ -138,3 +138,19 @@ it('reads a file mixing CRLF and LF line ends (DuckDB refuses it whole) with its
   ]);
   expect((await readdir(temp.dir)).filter((n) => n.includes('.lf-'))).toEqual([]);
 });
+
+it('a file still unreadable once its line ends are mended is a 400 naming the file, not its copy', async () => {
+  const path = join(temp.dir, 'stray-cr.txt');
+  await writeFile(path, '1 2 100\r\n3 4 200\n5 6 300\r7 8 9\n'); // mixed, and a CR alone mid-file
+  const error = await store
+    .dataset('cr')
+    .importFiles([path], getProfile('snap-temporal'))
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InputFileError);
+  expect(error).toMatchObject({
+    field: 'files',
+    message: expect.stringMatching(new RegExp(`^${path} cannot be read: Invalid Input Error`)),
+  });
+  expect((await readdir(temp.dir)).filter((n) => n.includes('.lf-'))).toEqual([]);
+  expect((await store.dataset('cr').stats()).records).toBe(0);
+});

@@ -5,7 +5,7 @@ import { asInputFileError } from '../input-file-error.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import { sqlString } from '../sql-literal.js';
 import { checkCsvStart, readCsvHeader } from './csv-header.js';
-import { writeLfCopy } from './csv-input.js';
+import { type CsvEncoding, writeLfCopy } from './csv-input.js';
 import type { ImportProgressReporter } from './import-progress.js';
 import { type Breakpoint, goodRecordBreakpoints, locateRecords, readLines } from './line-locator.js';
 import type { RejectRow } from './rejects-file.js';
@@ -30,7 +30,7 @@ export interface StagedFile {
 const MIXED_LINE_ENDS = /CSV Parser state machine reached an invalid state/;
 
 /** DuckDB's reader error types mapped to the reasons in the rejects file. */
-function readerReason(errorType: string, encoding: string): string {
+function readerReason(errorType: string, encoding: CsvEncoding): string {
   if (errorType === 'MISSING COLUMNS' || errorType === 'TOO MANY COLUMNS') return 'wrong column count';
   if (errorType === 'INVALID ENCODING' && encoding === 'utf-8')
     return "not UTF-8 text (if the file is Latin-1, set the profile's csv.encoding to 'latin-1')";
@@ -114,7 +114,7 @@ export async function stageFile(
         );
         await writeLfCopy(path, copy);
         await read(copy).catch((again: unknown) => {
-          throw new Error(String(again).replaceAll(copy, path));
+          throw asInputFileError(again, copy, path);
         });
       } finally {
         await rm(copy, { force: true });
