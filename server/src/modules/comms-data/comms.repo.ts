@@ -1,4 +1,4 @@
-import { and, asc, count, eq, max, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, max, notInArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { visibleToActor } from '../../platform/access/visibility';
 import {
@@ -55,6 +55,25 @@ export async function updateDataset(
   values: Partial<Omit<CommsDatasetRow, 'id'>>,
 ): Promise<void> {
   await q.update(commsDatasets).set(values).where(eq(commsDatasets.id, id));
+}
+
+/**
+ * Sets `values` on the dataset unless its status is one of `unless`, in one statement, so of two
+ * concurrent changes (two imports, an import and a destruction) only the first takes effect.
+ * The updated row, or undefined when the status refused it.
+ */
+export async function updateDatasetUnless(
+  q: Queryable,
+  id: string,
+  unless: string[],
+  values: Partial<Omit<CommsDatasetRow, 'id'>>,
+): Promise<CommsDatasetRow | undefined> {
+  const rows = await q
+    .update(commsDatasets)
+    .set(values)
+    .where(and(eq(commsDatasets.id, id), notInArray(commsDatasets.status, unless)))
+    .returning();
+  return rows[0];
 }
 
 export async function insertWatchlistEntries(

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type {
   ImportFileView,
   ImportJobStatus,
@@ -96,4 +96,12 @@ export async function interruptRunningImports(q: Queryable, datasetIds: string[]
     .where(and(inArray(commsImports.datasetId, datasetIds), eq(commsImports.status, 'running')))
     .returning({ id: commsImports.id });
   return rows.length;
+}
+
+/** Clears the rejected lines (acquired data) kept in a dataset's history; the counts stay. */
+export async function clearFirstRejects(q: Queryable, datasetId: string): Promise<void> {
+  await q
+    .update(commsImports)
+    .set({ result: sql`jsonb_set(${commsImports.result}, '{firstRejects}', '[]'::jsonb)` })
+    .where(and(eq(commsImports.datasetId, datasetId), isNotNull(commsImports.result)));
 }

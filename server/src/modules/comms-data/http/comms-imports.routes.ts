@@ -11,7 +11,7 @@ import { AppError } from '../../../platform/errors';
 import { actorOf } from '../../../platform/http/route-access';
 import type { CommsServices } from '../comms-services';
 import { findImport, importView, listImports } from '../import-history';
-import { assertNotDestroyed } from '../use-cases/destroy-dataset';
+import { assertChangeable, assertNotDestroyed } from '../use-cases/dataset-availability';
 import { importDatasetCellSites, importDatasetFiles } from '../use-cases/import-dataset-files';
 import { resolveProfile } from '../use-cases/provider-profiles';
 import { loadVisibleDataset } from '../use-cases/run-analysis';
@@ -87,10 +87,8 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
     async (request, reply) => {
       const actor = actorOf(request);
       const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
-      assertNotDestroyed(row); // before the upload is written
+      assertChangeable(row); // before the upload is written
       const profile = await resolveProfile(services.db, request.query.profile);
-      if (row.status === 'importing')
-        throw new AppError('CONFLICT', 'An import into this dataset is running.');
       const body = request.body as Readable | undefined;
       if (!body || typeof body.pipe !== 'function')
         throw new AppError(

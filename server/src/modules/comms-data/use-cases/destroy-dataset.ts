@@ -1,22 +1,13 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
-import { COMMS_DESTROYED_RULE } from '#shared/contracts/comms';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/audit.service';
 import { AppError } from '../../../platform/errors';
-import { findDatasetById, updateDataset } from '../comms.repo';
-import { type CommsDatasetRow, commsDatasets, commsImports } from '../comms.schema';
+import { findDatasetById, updateDatasetUnless } from '../comms.repo';
+import { type CommsDatasetRow, commsDatasets } from '../comms.schema';
 import type { CommsServices } from '../comms-services';
-
-/** Refuses work on a destroyed dataset, naming when and the rule (its records no longer exist). */
-export function assertNotDestroyed(row: CommsDatasetRow): void {
-  if (row.status !== 'destroyed') return;
-  throw new AppError(
-    'CONFLICT',
-    `Dataset '${row.name}' was destroyed on ${row.destroyedAt?.toISOString() ?? 'an earlier date'}: its records no longer exist.`,
-    { rule: COMMS_DESTROYED_RULE },
-  );
-}
+import { clearFirstRejects } from '../import-history';
+import { BUSY_OR_GONE, refusedChange } from './dataset-availability';
 
 /**
  * Deletes every file of the dataset in the comms directory: its DuckDB file (and WAL), graph
@@ -45,40 +36,27 @@ export async function destroyDataset(
 ): Promise<CommsDatasetRow> {
   const { db, clock } = services;
   const row = await db.transaction(async (tx) => {
-    const before = await findDatasetById(tx, input.datasetId);
-    if (!before) throw AppError.notFound('Dataset');
-    assertNotDestroyed(before);
-    if (before.status === 'importing')
-      throw new AppError(
-        'CONFLICT',
-        'An import into this dataset is running: cancel it or let it end first.',
-      );
-    const destroyedAt = clock.now();
-    await updateDataset(tx, before.id, {
+    const destruction = {
       status: 'destroyed',
-      destroyedAt,
+      destroyedAt: clock.now(),
       destroyedBy: input.actorId,
       destructionReason: input.reason,
-    });
-    await tx
-      .update(commsImports)
-      .set({ result: sql`jsonb_set(${commsImports.result}, '{firstRejects}', '[]'::jsonb)` })
-      .where(sql`${commsImports.datasetId} = ${before.id} AND ${commsImports.result} IS NOT NULL`);
+    };
+    const destroyed = await updateDatasetUnless(tx, input.datasetId, BUSY_OR_GONE, destruction);
+    if (!destroyed) {
+      const current = await findDatasetById(tx, input.datasetId);
+      throw current ? refusedChange(current) : AppError.notFound('Dataset');
+    }
+    await clearFirstRejects(tx, destroyed.id);
     await recordAudit(tx, clock, {
       actorId: input.actorId,
       requestId: input.requestId ?? null,
       action: 'comms.dataset.destroy',
       recordType: 'comms_dataset',
-      recordId: before.id,
+      recordId: destroyed.id,
       fields: ['status', 'destructionReason'],
     });
-    return {
-      ...before,
-      status: 'destroyed',
-      destroyedAt,
-      destroyedBy: input.actorId,
-      destructionReason: input.reason,
-    };
+    return destroyed;
   });
   await purgeFiles(services, row.id);
   return row;

@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import type { ImportFileView, ImportProgressView } from '#shared/contracts/comms';
 import { recordAudit } from '../../../platform/audit/audit.service';
 import { AppError } from '../../../platform/errors';
-import { findDatasetById, updateDataset } from '../comms.repo';
+import { findDatasetById, updateDataset, updateDatasetUnless } from '../comms.repo';
 import type { CommsServices } from '../comms-services';
 import { finishImport, insertImport } from '../import-history';
 import { progressView, summaryView } from '../import-jobs';
-import { assertNotDestroyed } from './destroy-dataset';
+import { assertChangeable, assertNotDestroyed, BUSY_OR_GONE, refusedChange } from './dataset-availability';
 import { inputFileAsValidation } from './input-file-validation';
 import { resolveProfile } from './provider-profiles';
 import type { CellSiteImportResult, ImportProgress, ImportResult } from '../store/index.js';
@@ -57,9 +57,7 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
   const profile = await resolveProfile(db, input.profile);
   const before = await findDatasetById(db, input.datasetId);
   if (!before) throw AppError.notFound('Dataset');
-  assertNotDestroyed(before);
-  if (before.status === 'importing')
-    throw new AppError('CONFLICT', 'An import into this dataset is running.');
+  assertChangeable(before); // at once, before the files are read
   const audit = {
     actorId: input.actorId,
     requestId: input.requestId ?? null,
@@ -68,7 +66,10 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
   };
   const files = input.fileViews ?? (await describeFiles(input.files));
   const history = await db.transaction(async (tx) => {
-    await updateDataset(tx, before.id, { status: 'importing' });
+    // Claimed in one statement: of two imports (or an import and a destruction) started together,
+    // the second is refused here.
+    const claimed = await updateDatasetUnless(tx, before.id, BUSY_OR_GONE, { status: 'importing' });
+    if (!claimed) throw refusedChange((await findDatasetById(tx, before.id)) ?? before);
     await recordAudit(tx, clock, { ...audit, action: 'comms.import', fields: ['files', 'profile'] });
     return insertImport(tx, {
       ...(input.importId ? { id: input.importId } : {}),

@@ -10,7 +10,7 @@ import { findDatasetByName, findVisibleDataset } from '../comms.repo';
 import type { CommsDatasetRow } from '../comms.schema';
 import { authorisationOf } from '../comms.presenter';
 import type { CommsServices } from '../comms-services';
-import { assertNotDestroyed } from './destroy-dataset';
+import { assertNotDestroyed } from './dataset-availability';
 
 export function asProtected(row: CommsDatasetRow): ProtectedRecord {
   return {
