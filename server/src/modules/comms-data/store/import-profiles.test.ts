@@ -1,23 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
-import { DuckDbStore } from './duckdb-store.js';
-import { fixturesDir, makeTempDir, readRejects } from './fixtures/test-helpers.js';
+import { fixturesDir, readRejects, storePerTest } from './fixtures/test-helpers.js';
 import { InputFileError } from './input-file-error.js';
 import { parseProviderProfile } from './provider-profile.schema.js';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let store: DuckDbStore;
-beforeEach(async () => {
-  temp = await makeTempDir();
-  store = new DuckDbStore(temp.dir);
-});
-afterEach(async () => {
-  await store.close();
-  await temp.cleanup();
-});
+const temp = storePerTest();
 
 interface Case {
   profile: string;
@@ -78,7 +68,7 @@ const cases: Case[] = [
 
 describe.each(cases)('import with profile $profile', (c) => {
   it('loads, de-duplicates and rejects with line numbers; counts add up', async () => {
-    const ds = store.dataset('t');
+    const ds = temp.store.dataset('t');
     const path = join(fixturesDir, c.file);
     const result = await ds.importFiles([path], getProfile(c.profile));
     expect({
@@ -102,20 +92,20 @@ describe.each(cases)('import with profile $profile', (c) => {
     const gz = join(temp.dir, `${c.file}.gz`);
     await writeFile(gz, gzipSync(await readFile(plain)));
     const [fromPlain, fromGz] = [
-      await store.dataset('plain').importFiles([plain], getProfile(c.profile)),
-      await store.dataset('gz').importFiles([gz], getProfile(c.profile)),
+      await temp.store.dataset('plain').importFiles([plain], getProfile(c.profile)),
+      await temp.store.dataset('gz').importFiles([gz], getProfile(c.profile)),
     ];
     const counts = (r: typeof fromPlain) => [r.read, r.loaded, r.duplicates, r.rejected];
     expect(counts(fromGz)).toEqual(counts(fromPlain));
     const rows = async (path: string) => (await readRejects(path)).map((r) => [r.line, r.reason, r.raw]);
     expect(await rows(fromGz.rejectsPath)).toEqual(await rows(fromPlain.rejectsPath));
-    expect(await store.dataset('gz').stats()).toEqual(await store.dataset('plain').stats());
+    expect(await temp.store.dataset('gz').stats()).toEqual(await temp.store.dataset('plain').stats());
   });
 });
 
 describe('normalised values', () => {
   it('provider-a: Europe/London local time to UTC, hh:mm:ss durations, served party, multi-line record', async () => {
-    const ds = store.dataset('a');
+    const ds = temp.store.dataset('a');
     await ds.importFiles([join(fixturesDir, 'provider-a.csv')], getProfile('provider-a'));
     const page = await ds.pairEvents('+447700900123', '+447700900456', undefined, { bothDirections: true });
     const rows = page.events.map((e) => [e.a, e.b, e.start.toISOString(), e.durationS, e.type, e.sourceLine]);
@@ -132,7 +122,7 @@ describe('normalised values', () => {
   it('snap-temporal-unix: Unix seconds (snap-temporal counts from 2003-10-01)', async () => {
     const path = join(temp.dir, 'CollegeMsg.txt');
     await writeFile(path, '1 2 1082040961\n2 1 1082155839\n');
-    const ds = store.dataset('u');
+    const ds = temp.store.dataset('u');
     await ds.importFiles([path], getProfile('snap-temporal-unix'));
     const page = await ds.pairEvents('1', '2', undefined, { bothDirections: true });
     expect(page.events.map((e) => [e.a, e.b, e.type, e.start.toISOString()])).toEqual([
@@ -142,7 +132,7 @@ describe('normalised values', () => {
   });
 
   it('provider-b: epoch milliseconds and national numbers', async () => {
-    const ds = store.dataset('b');
+    const ds = temp.store.dataset('b');
     await ds.importFiles([join(fixturesDir, 'provider-b.csv')], getProfile('provider-b'));
     const page = await ds.pairEvents('+447700900789', '+447700900123');
     expect(
@@ -158,7 +148,7 @@ describe('normalised values', () => {
 it('refuses a zstd-compressed CSV by name, with the remedy, and loads nothing', async () => {
   const path = join(temp.dir, 'records.csv.zst');
   await writeFile(path, 'not read');
-  const error = await store
+  const error = await temp.store
     .dataset('z')
     .importFiles([path], getProfile('generic'))
     .catch((e: unknown) => e);
@@ -167,11 +157,11 @@ it('refuses a zstd-compressed CSV by name, with the remedy, and loads nothing', 
     field: 'files',
     message: expect.stringContaining('decompress it or use gzip'),
   });
-  expect((await store.dataset('z').stats()).records).toBe(0);
+  expect((await temp.store.dataset('z').stats()).records).toBe(0);
 });
 
 it('reports a broken gzip stream or a file that is not Parquet as the file, leaving the data as it was', async () => {
-  const ds = store.dataset('broken');
+  const ds = temp.store.dataset('broken');
   await ds.importFiles([join(fixturesDir, 'generic.csv')], getProfile('generic'));
   const before = await ds.stats();
   const truncated = join(temp.dir, 'records.csv.gz');

@@ -1,23 +1,13 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
-import { DuckDbStore } from './duckdb-store.js';
-import { makeTempDir, readRejects } from './fixtures/test-helpers.js';
+import { readRejects, storePerTest } from './fixtures/test-helpers.js';
 import { InputFileError } from './input-file-error.js';
 import { parseProviderProfile } from './provider-profile.schema.js';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let store: DuckDbStore;
-beforeEach(async () => {
-  temp = await makeTempDir();
-  store = new DuckDbStore(temp.dir);
-});
-afterEach(async () => {
-  await store.close();
-  await temp.cleanup();
-});
+const temp = storePerTest();
 
 /** A provider's export in Latin-1: an accented header name and cell names. */
 const LATIN1_TEXT = [
@@ -40,7 +30,7 @@ const latin1Profile = (encoding: 'utf-8' | 'latin-1') =>
 it("reads a Latin-1 file under csv.encoding 'latin-1': header, cell names and rejected text decoded", async () => {
   const path = join(temp.dir, 'latin1.csv');
   await writeFile(path, Buffer.from(`${LATIN1_TEXT}\n`, 'latin1'));
-  const ds = store.dataset('l');
+  const ds = temp.store.dataset('l');
   const rejectsPath = join(temp.dir, 'rejects.csv');
   const result = await ds.importFiles([path], latin1Profile('latin-1'), { rejectsPath });
   expect(result).toMatchObject({ read: 3, loaded: 2, rejected: 1 });
@@ -64,7 +54,7 @@ it('rejects the lines of a Latin-1 file read as UTF-8, naming csv.encoding, and 
     ...latin1Profile('utf-8'),
     columns: { type: 'type', a: 'a', b: 'b', start: 'debut', duration: 'duree', cellId: 'cellule' },
   });
-  const result = await store.dataset('u').importFiles([path], profile);
+  const result = await temp.store.dataset('u').importFiles([path], profile);
   expect(result).toMatchObject({ read: 3, loaded: 0, rejected: 3 });
   const encodingReason =
     "not UTF-8 text (if the file is Latin-1, set the profile's csv.encoding to 'latin-1')";
@@ -89,7 +79,7 @@ it('refuses UTF-16 text by name with the remedy, with or without a header, and l
     columns: { type: 1, a: 2, b: 3, start: 4 },
   });
   for (const profile of [generic, headerless]) {
-    const error = await store
+    const error = await temp.store
       .dataset('w')
       .importFiles([path], profile)
       .catch((e: unknown) => e);
@@ -99,17 +89,19 @@ it('refuses UTF-16 text by name with the remedy, with or without a header, and l
       message: expect.stringContaining('is UTF-16 text (byte-order mark FFFE); save it as UTF-8'),
     });
   }
-  expect((await store.dataset('w').stats()).records).toBe(0);
+  expect((await temp.store.dataset('w').stats()).records).toBe(0);
 });
 
 it('matches a header spelt in another case when only one column matches; two candidates are an error', async () => {
   const row = 'voice,07700900123,07700900456,2026-02-14T17:59:51Z,142,C1,,';
   const upper = join(temp.dir, 'upper.csv');
   await writeFile(upper, `TYPE,A,B,START,DURATION_S,CELL_ID,IMEI,IMSI\n${row}\n`);
-  expect(await store.dataset('c').importFiles([upper], getProfile('generic'))).toMatchObject({ loaded: 1 });
+  expect(await temp.store.dataset('c').importFiles([upper], getProfile('generic'))).toMatchObject({
+    loaded: 1,
+  });
   const twice = join(temp.dir, 'twice.csv');
   await writeFile(twice, `TYPE,Type,a,b,start,duration_s,cell_id,imei,imsi\nvoice,${row}\n`);
-  const error = await store
+  const error = await temp.store
     .dataset('c')
     .importFiles([twice], getProfile('generic'))
     .catch((e: unknown) => e);
@@ -124,7 +116,7 @@ it('reads a file mixing CRLF and LF line ends (DuckDB refuses it whole) with its
   // A SNAP edge list (sender receiver seconds) with lines appended by a second system.
   const text = ['1 2 100\r\n', '3 4 soon\r\n', '5 6 300\n', '7 8 x\n', '9 10 500\r\n'].join('');
   await writeFile(path, gzipSync(text));
-  const ds = store.dataset('m');
+  const ds = temp.store.dataset('m');
   const result = await ds.importFiles([path], getProfile('snap-temporal'));
   expect(result).toMatchObject({ read: 5, loaded: 3, rejected: 2 });
   expect(result.firstRejects.map((r) => [r.line, r.reason, r.raw])).toEqual([
@@ -142,7 +134,7 @@ it('reads a file mixing CRLF and LF line ends (DuckDB refuses it whole) with its
 it('a file still unreadable once its line ends are mended is a 400 naming the file, not its copy', async () => {
   const path = join(temp.dir, 'stray-cr.txt');
   await writeFile(path, '1 2 100\r\n3 4 200\n5 6 300\r7 8 9\n'); // mixed, and a CR alone mid-file
-  const error = await store
+  const error = await temp.store
     .dataset('cr')
     .importFiles([path], getProfile('snap-temporal'))
     .catch((e: unknown) => e);
@@ -152,5 +144,5 @@ it('a file still unreadable once its line ends are mended is a 400 naming the fi
     message: expect.stringMatching(new RegExp(`^${path} cannot be read: Invalid Input Error`)),
   });
   expect((await readdir(temp.dir)).filter((n) => n.includes('.lf-'))).toEqual([]);
-  expect((await store.dataset('cr').stats()).records).toBe(0);
+  expect((await temp.store.dataset('cr').stats()).records).toBe(0);
 });
