@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type {
   ImportFileView,
   ImportJobStatus,
@@ -87,15 +87,12 @@ export async function listImports(q: Queryable, datasetId: string, limit = 100):
     .limit(limit);
 }
 
-/** Marks the datasets' imports still `running` as interrupted (their process has gone). */
-export async function interruptRunningImports(q: Queryable, datasetIds: string[], at: Date): Promise<number> {
-  if (datasetIds.length === 0) return 0;
-  const rows = await q
+/** Marks the dataset's imports still `running` as interrupted (their process has gone). */
+export async function interruptRunningImports(q: Queryable, datasetId: string, at: Date): Promise<void> {
+  await q
     .update(commsImports)
     .set({ status: 'interrupted', error: INTERRUPTED_ERROR, finishedAt: at })
-    .where(and(inArray(commsImports.datasetId, datasetIds), eq(commsImports.status, 'running')))
-    .returning({ id: commsImports.id });
-  return rows.length;
+    .where(and(eq(commsImports.datasetId, datasetId), eq(commsImports.status, 'running')));
 }
 
 /** Clears the rejected lines (acquired data) kept in a dataset's history; the counts stay. */

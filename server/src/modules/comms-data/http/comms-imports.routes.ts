@@ -10,6 +10,7 @@ import type { AppContext } from '../../../app-context';
 import { AppError } from '../../../platform/errors';
 import { actorOf } from '../../../platform/http/route-access';
 import type { CommsServices } from '../comms-services';
+import type { CommsImportRow } from '../comms.schema';
 import { findImport, importView, listImports } from '../import-history';
 import { assertChangeable, assertNotDestroyed } from '../use-cases/dataset-availability';
 import { importDatasetCellSites, importDatasetFiles } from '../use-cases/import-dataset-files';
@@ -40,11 +41,14 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
    * A running import's live progress; once it has ended, its history row (one source of truth for
    * every process); a job that failed before it had a row (e.g. a conflict) from this process.
    */
-  async function currentView(importId: string): Promise<ImportJobView | undefined> {
+  function viewOf(importId: string, row?: CommsImportRow): ImportJobView | undefined {
     const live = services.imports.get(importId);
     if (live?.status === 'running') return live;
-    const row = await findImport(services.db, importId);
     return row ? importView(row) : live;
+  }
+
+  async function currentView(importId: string): Promise<ImportJobView | undefined> {
+    return viewOf(importId, await findImport(services.db, importId));
   }
 
   /** The job, if its dataset is visible to the caller (else 404, like an unknown id). */
@@ -70,10 +74,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
     async (request) => {
       const actor = actorOf(request);
       const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
-      // A running import's live progress, else its history row.
-      return (await listImports(services.db, row.id)).map((r) =>
-        r.status === 'running' ? (services.imports.get(r.id) ?? importView(r)) : importView(r),
-      );
+      return (await listImports(services.db, row.id)).map((r) => viewOf(r.id, r)!);
     },
   );
 

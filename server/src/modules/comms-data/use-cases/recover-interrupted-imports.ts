@@ -32,7 +32,7 @@ export async function recoverInterruptedImports(services: CommsServices): Promis
         pairs: stats.directedPairs,
         dataVersion: version,
       });
-      await interruptRunningImports(tx, [row.id], clock.now());
+      await interruptRunningImports(tx, row.id, clock.now());
       await recordAudit(tx, clock, {
         actorId: null,
         requestId: null,
