@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '#shared/contracts/roles';
 import { TestClient } from '../../../../../test/app';
-import type { Queryable } from '../../../db/client';
+import type { Database, Queryable } from '../../../db/client';
 import { buildUser } from '../../../platform/auth/user.factory';
+import { systemClock } from '../../../platform/clock';
 import { repoRoot } from '../store/fixtures/test-helpers.js';
+import { createDataset } from '../use-cases/create-dataset';
 
 export const emailNetworkFile = resolve(repoRoot, 'test/data/email-eu-core-subset.txt');
 const EPOCH_S = Date.parse('2003-10-01T00:00:00Z') / 1000;
@@ -84,4 +87,25 @@ export function upload(
     },
     payload: body,
   });
+}
+
+/** A dataset created by the console (no actor), named `prefix-<uuid>`, authorised over 2024. */
+export function createTestDataset(database: Database, prefix: string) {
+  return database.db.transaction((tx) =>
+    createDataset(
+      tx,
+      systemClock,
+      {
+        name: `${prefix}-${randomUUID()}`,
+        provider: 'X',
+        authorisationRef: 'IPA/TEST/2024',
+        authorisedFrom: '2024-01-01T00:00:00Z',
+        authorisedTo: '2024-12-31T23:59:59Z',
+        authorisedNumbers: [],
+        classification: 'OFFICIAL-SENSITIVE',
+        caveats: [],
+      },
+      { actorId: null },
+    ),
+  );
 }

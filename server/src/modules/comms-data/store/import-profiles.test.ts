@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
-import { fixturesDir, readRejects, storePerTest } from './fixtures/test-helpers.js';
-import { InputFileError } from './input-file-error.js';
+import { fixturesDir, importRefusal, readRejects, storePerTest } from './fixtures/test-helpers.js';
 import { parseProviderProfile } from './provider-profile.schema.js';
 
 const temp = storePerTest();
@@ -148,12 +147,7 @@ describe('normalised values', () => {
 it('refuses a zstd-compressed CSV by name, with the remedy, and loads nothing', async () => {
   const path = join(temp.dir, 'records.csv.zst');
   await writeFile(path, 'not read');
-  const error = await temp.store
-    .dataset('z')
-    .importFiles([path], getProfile('generic'))
-    .catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(InputFileError);
-  expect(error).toMatchObject({
+  expect(await importRefusal(temp.store.dataset('z'), [path], getProfile('generic'))).toMatchObject({
     field: 'files',
     message: expect.stringContaining('decompress it or use gzip'),
   });
@@ -177,9 +171,7 @@ it('reports a broken gzip stream or a file that is not Parquet as the file, leav
     [truncated, getProfile('generic')],
     [notParquet, parquet],
   ] as const) {
-    const error = await ds.importFiles([path], profile).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputFileError);
-    expect(error).toMatchObject({
+    expect(await importRefusal(ds, [path], profile)).toMatchObject({
       field: 'files',
       message: expect.stringContaining(`${path} cannot be read`),
     });

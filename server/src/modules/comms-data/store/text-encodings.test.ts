@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { getProfile } from '../profiles/profile-registry.js';
-import { readRejects, storePerTest } from './fixtures/test-helpers.js';
-import { InputFileError } from './input-file-error.js';
+import { importRefusal, readRejects, storePerTest } from './fixtures/test-helpers.js';
 import { parseProviderProfile } from './provider-profile.schema.js';
 
 const temp = storePerTest();
@@ -79,12 +78,7 @@ it('refuses UTF-16 text by name with the remedy, with or without a header, and l
     columns: { type: 1, a: 2, b: 3, start: 4 },
   });
   for (const profile of [generic, headerless]) {
-    const error = await temp.store
-      .dataset('w')
-      .importFiles([path], profile)
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputFileError);
-    expect(error).toMatchObject({
+    expect(await importRefusal(temp.store.dataset('w'), [path], profile)).toMatchObject({
       field: 'files',
       message: expect.stringContaining('is UTF-16 text (byte-order mark FFFE); save it as UTF-8'),
     });
@@ -101,11 +95,7 @@ it('matches a header spelt in another case when only one column matches; two can
   });
   const twice = join(temp.dir, 'twice.csv');
   await writeFile(twice, `TYPE,Type,a,b,start,duration_s,cell_id,imei,imsi\nvoice,${row}\n`);
-  const error = await temp.store
-    .dataset('c')
-    .importFiles([twice], getProfile('generic'))
-    .catch((e: unknown) => e);
-  expect(error).toMatchObject({
+  expect(await importRefusal(temp.store.dataset('c'), [twice], getProfile('generic'))).toMatchObject({
     field: 'columns.type',
     message: expect.stringContaining("no column 'type'"),
   });
@@ -134,12 +124,7 @@ it('reads a file mixing CRLF and LF line ends (DuckDB refuses it whole) with its
 it('a file still unreadable once its line ends are mended is a 400 naming the file, not its copy', async () => {
   const path = join(temp.dir, 'stray-cr.txt');
   await writeFile(path, '1 2 100\r\n3 4 200\n5 6 300\r7 8 9\n'); // mixed, and a CR alone mid-file
-  const error = await temp.store
-    .dataset('cr')
-    .importFiles([path], getProfile('snap-temporal'))
-    .catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(InputFileError);
-  expect(error).toMatchObject({
+  expect(await importRefusal(temp.store.dataset('cr'), [path], getProfile('snap-temporal'))).toMatchObject({
     field: 'files',
     message: expect.stringMatching(new RegExp(`^${path} cannot be read: Invalid Input Error`)),
   });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +7,8 @@ import type { Database } from '../../../db/client';
 import { systemClock } from '../../../platform/clock';
 import { findDatasetById } from '../comms.repo';
 import { type CommsServices, openCommsServices } from '../comms-services';
+import { createTestDataset } from '../http/comms-test-support';
 import { writeGenericCsv } from '../store/fixtures/test-helpers.js';
-import { createDataset } from './create-dataset';
 import { destroyDataset } from './destroy-dataset';
 import { importDatasetFiles } from './import-dataset-files';
 
@@ -31,24 +30,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const dataset = () =>
-  database.db.transaction((tx) =>
-    createDataset(
-      tx,
-      systemClock,
-      {
-        name: `changes-${randomUUID()}`,
-        provider: 'X',
-        authorisationRef: 'IPA/TEST/CHANGES',
-        authorisedFrom: '2024-01-01T00:00:00Z',
-        authorisedTo: '2024-12-31T23:59:59Z',
-        authorisedNumbers: [],
-        classification: 'OFFICIAL-SENSITIVE',
-        caveats: [],
-      },
-      { actorId: null },
-    ),
-  );
+const dataset = () => createTestDataset(database, 'changes');
 const importOnce = (datasetId: string) =>
   importDatasetFiles(services, { datasetId, files: [file], profile: 'generic', actorId: null });
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +11,8 @@ import { systemClock } from '../../../platform/clock';
 import { findDatasetById, updateDataset } from '../comms.repo';
 import { openCommsServices } from '../comms-services';
 import { findImport, INTERRUPTED_ERROR, insertImport, listImports } from '../import-history';
+import { createTestDataset } from '../http/comms-test-support';
 import { writeGenericCsv } from '../store/fixtures/test-helpers.js';
-import { createDataset } from './create-dataset';
 import { importDatasetFiles } from './import-dataset-files';
 
 let database: Database;
@@ -27,24 +26,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const dataset = (name: string) =>
-  database.db.transaction((tx) =>
-    createDataset(
-      tx,
-      systemClock,
-      {
-        name: `${name}-${randomUUID()}`,
-        provider: 'X',
-        authorisationRef: 'IPA/TEST/RECOVER',
-        authorisedFrom: '2024-01-01T00:00:00Z',
-        authorisedTo: '2024-12-31T23:59:59Z',
-        authorisedNumbers: [],
-        classification: 'OFFICIAL-SENSITIVE',
-        caveats: [],
-      },
-      { actorId: null },
-    ),
-  );
+const dataset = (name: string) => createTestDataset(database, name);
 
 it('a server start gives a dataset left "importing" by a killed process its state back from its file', async () => {
   const held = await dataset('held');
