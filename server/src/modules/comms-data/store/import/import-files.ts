@@ -7,7 +7,8 @@ import { dropShadowTables } from '../dataset-schema.sql.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import { sqlString } from '../sql-literal.js';
 import { ImportProgressReporter } from './import-progress.js';
-import { loadStaged, NEW_CELLS, NEW_NUMBERS } from './load-staged.js';
+import { loadStaged, NEW_CELLS } from './load-staged.js';
+import { NEW_NUMBERS, resolveParties } from './party-map.js';
 import { prepareDerived, swapInDerived } from './rebuild-derived.js';
 import { type RejectRow, writeRejectsFile } from './rejects-file.js';
 import { type StagedFile, stageFile } from './stage-file.js';
@@ -57,9 +58,11 @@ export async function importFiles(
       );
       bytesFrom += sizes[index]!;
     }
+    reporter.phase('validate', { bytesDone: bytesTotal, file: undefined });
+    const parties = await resolveParties(connection, reporter, profile, staged);
     const good = staged.reduce((s, f) => s + f.good, 0);
     const read = staged.reduce((s, f) => s + f.read, 0);
-    reporter.phase('load', { rowsDone: 0, rowsTotal: good, bytesDone: bytesTotal, file: undefined });
+    reporter.phase('load', { rowsDone: 0, rowsTotal: good });
     const load = await loadStaged(connection, reporter, files, staged);
     const loaded = load.loadedByFile.reduce((s, x) => s + x, 0);
     reporter.phase('index', { rowsDone: loaded, rowsTotal: loaded });
@@ -75,7 +78,7 @@ export async function importFiles(
     const sources = files.map((f, i) => `(${load.firstSource + i}, ${sqlString(f)}, timezone('UTC', now()))`);
     await connection.run(`INSERT INTO sources VALUES ${sources.join(', ')}`);
     await swapInDerived(connection, derived);
-    await writeMeta(connection, 'next_number_id', load.nextNumberId);
+    await writeMeta(connection, 'next_number_id', parties.nextNumberId);
     await writeMeta(connection, 'next_event_id', load.nextEventId);
     if (loaded > 0)
       await writeMeta(connection, 'data_version', (await readMeta(connection, 'data_version')) + 1);

@@ -4,7 +4,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, it } from 'vitest';
 import { tempDirPerTest } from '../fixtures/test-helpers.js';
 import { parseProviderProfile } from '../provider-profile.schema.js';
-import { stageSelectSql } from './source-select.sql.js';
+import { partyNormalSql, stageSelectSql } from './source-select.sql.js';
 
 const temp = tempDirPerTest();
 
@@ -28,7 +28,10 @@ async function stage(codes: Record<string, unknown>, lines: string[], defaultTyp
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    const reader = await connection.runAndReadAll(`SELECT type, served, a, reason FROM (${sql})`);
+    const parties = partyNormalSql(profile, '(SELECT DISTINCT ra AS r FROM s)');
+    const reader =
+      await connection.runAndReadAll(`WITH s AS (SELECT *, row_number() OVER () AS k FROM (${sql}))
+      SELECT type, served, p.n AS a, reason FROM s LEFT JOIN (${parties}) p ON p.r = s.ra ORDER BY s.k`);
     return reader.getRows().map(([type, served, a, reason]) => ({ type, served, a, reason }));
   } finally {
     connection.closeSync();
@@ -70,7 +73,7 @@ it('gives a blank type the default and the first of two codes that spell the sam
   expect(got.map((r) => r.type)).toEqual([3, 3, 2]);
 });
 
-it('stages bare-digit numbers that are not E.164 as bad, and spaced ones through the full strip', async () => {
+it('normalises bare-digit numbers that are not E.164 to nothing, and spaced ones through the full strip', async () => {
   const numbers = ['0000000000', '+0447700900123', '12345678901234567890', '0', '+', '7700900123'];
   const got = await stage({ V: 'voice' }, [...numbers.map((n) => row('V', n)), row('V', '+44 7700 900123')]);
   expect(got.map((r) => r.a)).toEqual([null, null, null, null, null, '+447700900123', '+447700900123']);

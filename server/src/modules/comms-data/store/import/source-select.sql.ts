@@ -81,31 +81,32 @@ function rawColumn(profile: ProviderProfile, names: string[], field: Field): str
 }
 
 /**
- * Party normalisation in projection layers so each regular expression runs once per value:
- * bare-digit flags (f_x) → stripped (s_x) → candidate (c_x) → valid (x).
+ * SELECT of `source`'s distinct raw party values (column `r`) with their normal form `n` (E.164 for
+ * phone numbers, the trimmed, optionally lower-cased text otherwise), NULL when the value cannot be
+ * a party. Run once per distinct value rather than once per record (M: 20 M values, ~1 M
+ * distinct). Phone numbers go through projection layers so each regular expression runs once per
+ * value: bare-digit flag (f) → stripped (s) → candidate (c) → valid (n).
  */
-function partyLayers(profile: ProviderProfile): {
-  bare: string;
-  strip: string;
-  candidate: string;
-  valid: string;
-} {
+export function partyNormalSql(profile: ProviderProfile, source: string): string {
   const party = profile.party;
-  if (party.kind === 'phone') {
-    return {
-      bare: `${e164BareSql('r_a')} AS f_a, ${e164BareSql('r_b')} AS f_b`,
-      strip: `${e164StripSql('r_a', 'f_a')} AS s_a, ${e164StripSql('r_b', 'f_b')} AS s_b`,
-      candidate: `${e164CandidateSql('s_a', party)} AS c_a, ${e164CandidateSql('s_b', party)} AS c_b`,
-      valid: `${e164ValidSql('c_a', 'f_a')} AS a, ${e164ValidSql('c_b', 'f_b')} AS b`,
-    };
+  if (party.kind !== 'phone') {
+    const trimmed = `NULLIF(trim(r), '')`;
+    return `SELECT r, ${party.lowercase ? `lower(${trimmed})` : trimmed} AS n FROM ${source}`;
   }
-  const norm = (x: string) => (party.lowercase ? `lower(NULLIF(trim(${x}), ''))` : `NULLIF(trim(${x}), '')`);
-  return {
-    bare: 'NULL AS f_a, NULL AS f_b',
-    strip: `${norm('r_a')} AS s_a, ${norm('r_b')} AS s_b`,
-    candidate: 's_a AS c_a, s_b AS c_b',
-    valid: 'c_a AS a, c_b AS b',
-  };
+  const flagged = `SELECT r, ${e164BareSql('r')} AS f FROM ${source}`;
+  const stripped = `SELECT r, f, ${e164StripSql('r', 'f')} AS s FROM (${flagged})`;
+  const candidates = `SELECT r, f, ${e164CandidateSql('s', party)} AS c FROM (${stripped})`;
+  return `SELECT r, ${e164ValidSql('c', 'f')} AS n FROM (${candidates})`;
+}
+
+/**
+ * The reason a staged row with a party that did not normalise (`ra`/`rb` raw, `aBad`/`bBad` whether
+ * each failed) is rejected: the party rules come first among the rules of {@link stageSelectSql}.
+ */
+export function partyReasonSql(aBad: string, bBad: string): string {
+  const blank = (x: string) => `${x} IS NULL OR trim(${x}) = ''`;
+  return `(CASE WHEN ${blank('ra')} THEN 'empty A party' WHEN ${blank('rb')} THEN 'empty B party'
+    WHEN ${aBad} THEN 'bad A number' WHEN ${bBad} THEN 'bad B number' END)`;
 }
 
 /** Spellings of a (trimmed, upper-case) type code that a file may hold as they are. */
@@ -197,10 +198,22 @@ function durationSql(profile: ProviderProfile): string {
   }
 }
 
+/** A record's fields as read, joined with ' | ' (the raw text of a rejected Parquet row). */
+const RAW_TEXT = `concat_ws(' | ', ${FIELDS.map((f) => `r_${f}`).join(', ')})`;
+
+/** The reader's rows as raw fields r_type, r_a, … (and file_row_number for Parquet). */
+function rawRowsSql(profile: ProviderProfile, spec: SourceSpec, names: string[]): string {
+  const raws = FIELDS.map((f) => `${rawColumn(profile, names, f)} AS r_${f}`).join(', ');
+  const rowNumber = profile.format === 'parquet' ? ', file_row_number' : '';
+  return `SELECT ${raws}${rowNumber} FROM ${readerSql(profile, spec, names)}`;
+}
+
 /**
  * SELECT producing one staged row per record read, normalised, with `reason` set when the row
  * must be rejected (first failing rule wins) and `rec` the record's ordinal among those the
- * reader returned (Parquet: the file row number).
+ * reader returned (Parquet: the file row number). The parties stay as read (`ra`, `rb`): they are
+ * normalised once per distinct value ({@link partyNormalSql}) and their rules, which come first,
+ * applied after (import/party-map.ts).
  */
 export function stageSelectSql(
   profile: ProviderProfile,
@@ -208,34 +221,32 @@ export function stageSelectSql(
   parquetColumns: string[] = [],
 ): string {
   const names = profile.format === 'csv' ? csvColumnNames(profile, spec) : parquetColumns;
-  const raws = FIELDS.map((f) => `${rawColumn(profile, names, f)} AS r_${f}`).join(', ');
   const rec = profile.format === 'parquet' ? 'file_row_number' : 'NULL::BIGINT';
   const { key: typeKey, type, served } = typeSql(profile);
-  const party = partyLayers(profile);
-  const raw = `SELECT ${raws}${profile.format === 'parquet' ? ', file_row_number' : ''} FROM ${readerSql(profile, spec, names)}`;
-  const flagged = `SELECT *, ${party.bare} FROM (${raw})`;
-  const stripped = `SELECT *, ${party.strip}, ${typeKey} AS k_type FROM (${flagged})`;
-  const candidates = `SELECT *, ${party.candidate} FROM (${stripped})`;
-  const converted = `SELECT r.*, ${rec} AS rec_raw, ${party.valid},
+  const keyed = `SELECT *, ${typeKey} AS k_type FROM (${rawRowsSql(profile, spec, names)})`;
+  const converted = `SELECT r.*, ${rec} AS rec_raw,
       ${timeSql(profile)} AS ts0, ${type} AS type, ${served} AS served, ${durationSql(profile)} AS duration_s,
       NULLIF(trim(r_cellId), '') AS cell_id, NULLIF(trim(r_imei), '') AS imei, NULLIF(trim(r_imsi), '') AS imsi
-    FROM (${candidates}) r`;
-  // A blank party never normalises, so the blank checks run only on rows with a NULL party.
-  const blank = (x: string) => `${x} IS NULL OR trim(${x}) = ''`;
+    FROM (${keyed}) r`;
   const reason = `CASE
-      WHEN a IS NULL OR b IS NULL THEN (CASE
-        WHEN ${blank('r_a')} THEN 'empty A party'
-        WHEN ${blank('r_b')} THEN 'empty B party'
-        WHEN a IS NULL THEN 'bad A number'
-        ELSE 'bad B number' END)
       WHEN start_ts IS NULL THEN 'bad time'
       WHEN type IS NULL THEN 'unknown type code'
       WHEN duration_s IS NULL AND NULLIF(trim(r_duration), '') IS NOT NULL THEN 'bad duration'
       WHEN duration_s < 0 THEN 'bad duration'
     END`;
   const bounded = `CASE WHEN ts0 >= ${MIN_TS} AND ts0 < ${MAX_TS} THEN ts0 END`;
-  const rawText = `concat_ws(' | ', ${FIELDS.map((f) => `r_${f}`).join(', ')})`;
-  return `SELECT rec_raw AS rec, CAST(type AS TINYINT) AS type, CAST(served AS TINYINT) AS served, a, b, start_ts,
-      duration_s, cell_id, imei, imsi, reason, CASE WHEN reason IS NOT NULL THEN ${rawText} END AS raw
+  return `SELECT rec_raw AS rec, CAST(type AS TINYINT) AS type, CAST(served AS TINYINT) AS served, r_a AS ra,
+      r_b AS rb, start_ts, duration_s, cell_id, imei, imsi, reason, CASE WHEN reason IS NOT NULL THEN ${RAW_TEXT} END AS raw
     FROM (SELECT *, ${reason} AS reason FROM (SELECT *, ${bounded} AS start_ts FROM (${converted})))`;
+}
+
+/** The raw text (`raw`) of the Parquet rows numbered `rowNumbers` (`rec`), read again from the file. */
+export function parquetRawTextSql(
+  profile: ProviderProfile,
+  spec: SourceSpec,
+  parquetColumns: string[],
+  rowNumbers: number[],
+): string {
+  return `SELECT file_row_number AS rec, ${RAW_TEXT} AS raw FROM (${rawRowsSql(profile, spec, parquetColumns)})
+    WHERE file_row_number IN (${rowNumbers.join(', ')})`;
 }

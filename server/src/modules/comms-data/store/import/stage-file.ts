@@ -9,21 +9,29 @@ import { type CsvEncoding, writeLfCopy } from './csv-input.js';
 import type { ImportProgressReporter } from './import-progress.js';
 import { type Breakpoint, goodRecordBreakpoints, locateRecords, readLines } from './line-locator.js';
 import type { RejectRow } from './rejects-file.js';
-import { stageSelectSql } from './source-select.sql.js';
+import { parquetRawTextSql, stageSelectSql } from './source-select.sql.js';
 
 export interface StagedFile {
+  path: string;
   read: number;
+  /** Rows to load (set by {@link collectRejects}, once the party rules have run). */
   good: number;
+  /** Reader rejects at first; {@link collectRejects} adds the staged rows with a reason. */
   rejects: RejectRow[];
   /**
    * SELECT of the file's good rows: file_idx, line, srow (the row in {@link stageTable}), type,
-   * served, a, b, start_ts, duration_s, cell_id, imei, imsi.
+   * served, ra, rb (the parties as read), start_ts, duration_s, cell_id, imei, imsi.
    */
   goodRows: string;
-  /** The staging table: a row whose `reason` is set is not loaded (rejected, or a duplicate). */
+  /** The staging table: a row whose `reason` is set is not loaded. */
   stageTable: string;
   /** Temporary tables to drop once the rows are loaded. */
   tables: string[];
+  /** The staged rows with their physical line (`lineExpr`), for the rejects. */
+  from: string;
+  lineExpr: string;
+  /** SELECT of the raw text of Parquet rows by row number (`rec`), for party rejects; CSV: undefined. */
+  parquetRawText?: (rowNumbers: number[]) => string;
 }
 
 /** DuckDB's reader refusing a whole file whose lines end in both CRLF and LF. */
@@ -53,9 +61,9 @@ async function insertBreakpoints(
 }
 
 /**
- * Reads one file with DuckDB's reader into a staging table, validates and normalises it, and returns
- * the rejected rows and a SELECT of the good rows with their physical line numbers (read straight
- * from the staging table by the load step: no intermediate copy).
+ * Reads one file with DuckDB's reader into a staging table, validated and normalised but for the
+ * parties (import/party-map.ts), and returns the reader's rejects and a SELECT of the good rows with
+ * their physical line numbers (read straight from the staging table by the load step: no copy).
  */
 export async function stageFile(
   connection: DuckDBConnection,
@@ -162,37 +170,62 @@ export async function stageFile(
   }
   const tables = [stage];
   if (from !== stage) tables.push(`bp_${index}`);
-  const bad = await queryRows(
-    connection,
-    `SELECT ${lineExpr} AS line, reason, raw FROM ${from} WHERE reason IS NOT NULL`,
-  );
-  const rawLines = csv
-    ? await readLines(path, new Set(bad.map((r) => num(r.line))), profile.csv.encoding)
-    : new Map<number, string>();
-  for (const r of bad) {
-    const line = num(r.line);
-    rejects.push({
-      file: path,
-      line,
-      reason: String(r.reason),
-      raw: rawLines.get(line) ?? (r.raw === null ? null : String(r.raw)),
-    });
-  }
-  const counts = await queryRows(
-    connection,
-    `SELECT count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS good FROM ${stage}`,
-  );
-  const staged = num(counts[0]!.n);
-  const readerRejected = rejects.length - bad.length;
+  const staged = num((await queryRows(connection, `SELECT count(*) AS n FROM ${stage}`))[0]!.n);
   const goodRows = `SELECT CAST(${index} AS INTEGER) AS file_idx, CAST(${lineExpr} AS BIGINT) AS line,
-      CAST(${rowExpr} AS BIGINT) AS srow, type, served, a, b, start_ts, duration_s, cell_id, imei, imsi
+      CAST(${rowExpr} AS BIGINT) AS srow, type, served, ra, rb, start_ts, duration_s, cell_id, imei, imsi
     FROM ${from} WHERE reason IS NULL`;
   return {
-    read: staged + readerRejected,
-    good: num(counts[0]!.good),
+    path,
+    read: staged + rejects.length,
+    good: 0,
     rejects,
     goodRows,
     stageTable: stage,
     tables,
+    from,
+    lineExpr,
+    ...(csv
+      ? {}
+      : {
+          parquetRawText: (rowNumbers: number[]) =>
+            parquetRawTextSql(profile, { ...spec, path }, parquetColumns, rowNumbers),
+        }),
   };
+}
+
+/**
+ * Once every rule has marked the staged rows (the party rules run over all files together), lists
+ * the file's rejected rows with their physical line, reason and raw text (the line as written for
+ * CSV, the fields read for Parquet) and counts the rows to load.
+ */
+export async function collectRejects(
+  connection: DuckDBConnection,
+  profile: ProviderProfile,
+  file: StagedFile,
+): Promise<void> {
+  const bad = await queryRows(
+    connection,
+    `SELECT ${file.lineExpr} AS line, rec, reason, raw FROM ${file.from} WHERE reason IS NOT NULL`,
+  );
+  const rawText = new Map<number, string>();
+  if (profile.format === 'csv') {
+    const lines = await readLines(file.path, new Set(bad.map((r) => num(r.line))), profile.csv.encoding);
+    for (const [line, text] of lines) rawText.set(line, text);
+  } else {
+    const missing = bad.filter((r) => r.raw === null).map((r) => num(r.rec));
+    for (let i = 0; i < missing.length; i += 1000) {
+      const rows = await queryRows(connection, file.parquetRawText!(missing.slice(i, i + 1000)));
+      for (const r of rows) rawText.set(num(r.rec) + 1, String(r.raw));
+    }
+  }
+  for (const r of bad) {
+    const line = num(r.line);
+    file.rejects.push({
+      file: file.path,
+      line,
+      reason: String(r.reason),
+      raw: rawText.get(line) ?? (r.raw === null ? null : String(r.raw)),
+    });
+  }
+  file.good = file.read - file.rejects.length;
 }
