@@ -66,10 +66,15 @@ export async function prepareDerived(
   await reporter.run(`INSERT INTO ${IMPORT_BY_CELL} ${eventsByCellSelect(IMPORT_BY_PARTY)}`);
   await connection.run(TABLE_DDL.pairs(IMPORT_PAIRS));
   const freshPairs = pairsOfEventsSelect(IMPORT_EVENTS);
-  // A first load has no pairs to merge with: one aggregation (M: 3.5 s → 2.3 s).
+  // A first load has no pairs to merge with: one aggregation (M: 3.5 s → 2.3 s), over the A-side
+  // rows of the sorted copy just written (each event once, as in events), where runs of one party
+  // aggregate ~12% faster than the events in file order.
+  const firstPairs = pairsOfEventsSelect(
+    `(SELECT party_id AS a_id, other_id AS b_id, start_ts, type FROM ${IMPORT_BY_PARTY} WHERE dir = 0)`,
+  );
   await reporter.run(
     plan.firstLoad
-      ? `INSERT INTO ${IMPORT_PAIRS} ${freshPairs} ORDER BY a_id, b_id`
+      ? `INSERT INTO ${IMPORT_PAIRS} ${firstPairs} ORDER BY a_id, b_id`
       : `INSERT INTO ${IMPORT_PAIRS}
     SELECT a_id, b_id, sum(weight)::UINTEGER AS weight, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
       bit_or(type_mask) AS type_mask
