@@ -42,11 +42,11 @@ export async function resolveParties(
   await connection.run(
     `CREATE TEMP TABLE party_bad AS SELECT r FROM ${PARTY_NORM} WHERE n IS NULL AND r IS NOT NULL`,
   );
-  const nulls = await queryRows(
+  const unnormalised = await queryRows(
     connection,
     `SELECT count(*) FILTER (WHERE n IS NULL) AS bad FROM ${PARTY_NORM}`,
   );
-  if (num(nulls[0]!.bad) > 0) {
+  if (num(unnormalised[0]!.bad) > 0) {
     const aBad = 'ra IN (SELECT r FROM party_bad)';
     const bBad = 'rb IN (SELECT r FROM party_bad)';
     for (const f of staged) {

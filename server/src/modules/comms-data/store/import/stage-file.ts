@@ -19,8 +19,8 @@ export interface StagedFile {
   /** Reader rejects at first; {@link collectRejects} adds the staged rows with a reason. */
   rejects: RejectRow[];
   /**
-   * SELECT of the file's good rows: file_idx, line, srow (the row in {@link stageTable}), type,
-   * served, ra, rb (the parties as read), start_ts, duration_s, cell_id, imei, imsi.
+   * SELECT of the file's good rows: file_idx, line, type, served, ra, rb (the parties as read),
+   * start_ts, duration_s, cell_id, imei, imsi.
    */
   goodRows: string;
   /** The staging table: a row whose `reason` is set is not loaded. */
@@ -136,7 +136,6 @@ export async function stageFile(
   reporter.phase('validate', { file: path, bytesDone: input.bytesFrom + size });
   const rejects: RejectRow[] = [];
   let lineExpr = 'rec + 1';
-  let rowExpr = 'rowid';
   let from = stage;
   if (csv) {
     const readerRows = await queryRows(
@@ -165,14 +164,13 @@ export async function stageFile(
       await insertBreakpoints(connection, `bp_${index}`, bps);
       from = `(SELECT *, rowid - ${base} AS k FROM ${stage}) s ASOF JOIN bp_${index} bp ON s.k >= bp.record`;
       lineExpr = `k + bp."offset"`;
-      rowExpr = `k + ${base}`;
     }
   }
   const tables = [stage];
   if (from !== stage) tables.push(`bp_${index}`);
   const staged = num((await queryRows(connection, `SELECT count(*) AS n FROM ${stage}`))[0]!.n);
   const goodRows = `SELECT CAST(${index} AS INTEGER) AS file_idx, CAST(${lineExpr} AS BIGINT) AS line,
-      CAST(${rowExpr} AS BIGINT) AS srow, type, served, ra, rb, start_ts, duration_s, cell_id, imei, imsi
+      type, served, ra, rb, start_ts, duration_s, cell_id, imei, imsi
     FROM ${from} WHERE reason IS NULL`;
   return {
     path,
