@@ -126,7 +126,8 @@ export async function readLines(
 ): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (lines.size === 0) return out;
-  const max = Math.max(...lines);
+  let max = 0; // not Math.max(...lines): a spread of ~125 k values overflows the call stack
+  for (const n of lines) if (n > max) max = n;
   const decode = (parts: Buffer[]): string => {
     let bytes = Buffer.concat(parts);
     if (bytes.length > 0 && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, bytes.length - 1);
