@@ -54,10 +54,11 @@ export async function resolveParties(
         WHERE ra IS NULL OR rb IS NULL OR ${aBad} OR ${bBad}`);
     }
   }
-  for (const f of staged) await collectRejects(connection, profile, f);
-  // Numbers of rejected rows that no good row uses (rare: only looked for when rows were rejected).
+  let rejectedRows = 0;
+  for (const f of staged) rejectedRows += await collectRejects(connection, profile, f);
+  // Numbers of rejected rows that no good row uses (only looked for when staged rows were rejected).
   await connection.run('CREATE TEMP TABLE party_orphans (n VARCHAR)');
-  if (staged.some((f) => f.read - f.good > 0)) {
+  if (rejectedRows > 0) {
     await connection.run(`INSERT INTO party_orphans
       WITH candidates AS (SELECT DISTINCT p.n FROM (${rawPartiesSql(staged, 'reason IS NOT NULL')}) x
           JOIN ${PARTY_NORM} p ON p.r = x.r WHERE p.n IS NOT NULL),

@@ -194,13 +194,14 @@ export async function stageFile(
 /**
  * Once every rule has marked the staged rows (the party rules run over all files together), lists
  * the file's rejected rows with their physical line, reason and raw text (the line as written for
- * CSV, the fields read for Parquet) and counts the rows to load.
+ * CSV, the fields read for Parquet) and counts the rows to load. Returns how many staged rows were
+ * rejected (the reader's rejects were never staged).
  */
 export async function collectRejects(
   connection: DuckDBConnection,
   profile: ProviderProfile,
   file: StagedFile,
-): Promise<void> {
+): Promise<number> {
   const bad = await queryRows(
     connection,
     `SELECT ${file.lineExpr} AS line, rec, reason, raw FROM ${file.from} WHERE reason IS NOT NULL`,
@@ -226,4 +227,5 @@ export async function collectRejects(
     });
   }
   file.good = file.read - file.rejects.length;
+  return bad.length;
 }
