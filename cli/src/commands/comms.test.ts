@@ -75,6 +75,10 @@ it('adds a dataset, imports the real network with a summary, and answers --json 
     code: 2,
     stderr: expect.stringContaining("Dataset 'email' was destroyed on"),
   });
+  const unknown = await lantern('imports', '--dataset', 'nope').catch(
+    (e: { stderr: string; code: number }) => e,
+  );
+  expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining("No dataset named 'nope'.") });
 }, 240_000);
 
 it('registers a provider profile from JSON, tries it on a file, and imports with it', async () => {

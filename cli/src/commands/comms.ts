@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { destroyDatasetBody } from '#shared/contracts/comms';
 import { type Classification, classificationSchema } from '#shared/contracts/markings';
-import { listAllDatasets, findDatasetByName } from '../../../server/src/modules/comms-data/comms.repo';
+import { listAllDatasets } from '../../../server/src/modules/comms-data/comms.repo';
 import { presentDataset } from '../../../server/src/modules/comms-data/comms.presenter';
 import { importView, listImports } from '../../../server/src/modules/comms-data/import-history';
 import { progressView } from '../../../server/src/modules/comms-data/import-jobs';
@@ -12,6 +12,7 @@ import {
   importDatasetCellSites,
   importDatasetFiles,
 } from '../../../server/src/modules/comms-data/use-cases/import-dataset-files';
+import { datasetByName } from '../../../server/src/modules/comms-data/use-cases/run-analysis';
 import { AppError } from '../../../server/src/platform/errors';
 import { registerCommsAnalysisCommands } from './comms-analyses';
 import { registerCommsProfileCommands } from './comms-profiles';
@@ -112,8 +113,7 @@ export function registerCommsCommands(program: Command): void {
       if (!parsed.success)
         throw new AppError('VALIDATION_FAILED', `--reason: ${parsed.error.issues[0]?.message}`);
       await withComms(async (s) => {
-        const row = await findDatasetByName(s.db, o.dataset);
-        if (!row) throw new AppError('NOT_FOUND', `No dataset named '${o.dataset}'.`);
+        const row = await datasetByName(s.db, o.dataset);
         const destroyed = presentDataset(
           await destroyDataset(s, { datasetId: row.id, reason: parsed.data.reason, actorId: null }),
         );
@@ -134,8 +134,7 @@ export function registerCommsCommands(program: Command): void {
     .argument('<files...>', 'CSV or Parquet files')
     .action(async (files: string[], o: { dataset: string; profile: string; json?: boolean }) => {
       await withComms(async (s) => {
-        const row = await findDatasetByName(s.db, o.dataset);
-        if (!row) throw new AppError('NOT_FOUND', `No dataset named '${o.dataset}'.`);
+        const row = await datasetByName(s.db, o.dataset);
         const bar = new cliProgress.SingleBar(
           {
             format: ' {bar} {percentage}% | {phase} | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
@@ -193,8 +192,7 @@ export function registerCommsCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (o: { dataset: string; json?: boolean }) => {
       await withComms(async (s) => {
-        const row = await findDatasetByName(s.db, o.dataset);
-        if (!row) throw new AppError('NOT_FOUND', `No dataset named '${o.dataset}'.`);
+        const row = await datasetByName(s.db, o.dataset);
         const items = (await listImports(s.db, row.id)).map(importView);
         output(o.json, items, () =>
           items.map((i) => ({
@@ -222,8 +220,7 @@ export function registerCommsCommands(program: Command): void {
     .argument('<file>', 'cell-site CSV')
     .action(async (file: string, o: { dataset: string; json?: boolean }) => {
       await withComms(async (s) => {
-        const row = await findDatasetByName(s.db, o.dataset);
-        if (!row) throw new AppError('NOT_FOUND', `No dataset named '${o.dataset}'.`);
+        const row = await datasetByName(s.db, o.dataset);
         const result = await importDatasetCellSites(s, { datasetId: row.id, file, actorId: null });
         if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else

@@ -70,14 +70,17 @@ export async function runAnalysis<T>(
 }
 
 /** The console's loader: datasets by name (the CLI acts as the installation's operator). */
+/** The dataset of that name (the console's way to name one), else NOT_FOUND naming it. */
+export async function datasetByName(q: Queryable, name: string): Promise<CommsDatasetRow> {
+  const row = await findDatasetByName(q, name);
+  if (!row) throw new AppError('NOT_FOUND', `No dataset named '${name}'.`);
+  return row;
+}
+
 export function datasetsByName(names: readonly string[]) {
   return async (tx: Queryable): Promise<CommsDatasetRow[]> => {
     const rows: CommsDatasetRow[] = [];
-    for (const name of names) {
-      const row = await findDatasetByName(tx, name);
-      if (!row) throw new AppError('NOT_FOUND', `No dataset named '${name}'.`);
-      rows.push(row);
-    }
+    for (const name of names) rows.push(await datasetByName(tx, name));
     return rows;
   };
 }
