@@ -12,7 +12,7 @@ import { auditEvents } from '../../../platform/audit/audit.schema';
 import { systemClock } from '../../../platform/clock';
 import { openCommsServices } from '../comms-services';
 import { completeDestructions } from '../use-cases/destroy-dataset';
-import { emailNetworkFile, signedIn, upload } from './comms-test-support';
+import { emailNetworkFile, importEnded, signedIn, upload } from './comms-test-support';
 
 let database: Database;
 let app: FastifyInstance;
@@ -48,11 +48,7 @@ it("destroys a dataset's records with a recorded reason; the row stays and every
   const id: string = created.json().id;
   const records = Buffer.concat([readFileSync(emailNetworkFile), Buffer.from('7 8 not-a-time\r\n')]);
   const started = await upload(app, spoc, `${d}/imports?profile=snap-temporal`, records);
-  for (;;) {
-    const job = (await spoc.request('GET', `/api/comms/imports/${started.json().importId}`)).json();
-    if (job.status !== 'running') break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  expect(await importEnded(spoc, started.json().importId)).toMatchObject({ status: 'done' });
   expect((await spoc.request('POST', `${d}/chain`, { seeds: ['1'] })).statusCode).toBe(200);
   // The DuckDB file, the graph snapshot and the rejects file are all named after the dataset.
   expect(filesOf(id).map((n) => n.replace(/^[^.]+\./, ''))).toEqual(

@@ -10,7 +10,7 @@ import { buildTestApp, type TestClient } from '../../../../../test/app';
 import { openTestDatabase } from '../../../../../test/db';
 import type { Database } from '../../../db/client';
 import { auditEvents } from '../../../platform/audit/audit.schema';
-import { signedIn, upload } from './comms-test-support';
+import { importEnded, signedIn, upload } from './comms-test-support';
 
 let database: Database;
 let app: FastifyInstance;
@@ -148,11 +148,7 @@ describe('provider profiles over the API', () => {
       'application/gzip',
     );
     expect(res.statusCode).toBe(202);
-    let job = (await importer.request('GET', `/api/comms/imports/${res.json().importId}`)).json();
-    while (job.status === 'running') {
-      await new Promise((r) => setTimeout(r, 50));
-      job = (await importer.request('GET', `/api/comms/imports/${res.json().importId}`)).json();
-    }
+    const job = await importEnded(importer, res.json().importId);
     expect(job).toMatchObject({ status: 'done', profile: id, result: { read: 4, loaded: 2, rejected: 2 } });
     expect(job.result.firstRejects).toEqual([
       { line: 4, reason: 'bad time', raw: '31.02.2026;12:05:00;01512345678;01609876543;0;SMS' },

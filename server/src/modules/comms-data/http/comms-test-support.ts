@@ -89,6 +89,15 @@ export function upload(
   });
 }
 
+/** Polls an API import until it is no longer running; its last view. */
+export async function importEnded(client: TestClient, importId: string) {
+  for (;;) {
+    const job = (await client.request('GET', `/api/comms/imports/${importId}`)).json();
+    if (job.status !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** A dataset created by the console (no actor), named `prefix-<uuid>`, authorised over 2024. */
 export function createTestDataset(database: Database, prefix: string) {
   return database.db.transaction((tx) =>

@@ -8,7 +8,7 @@ import { buildTestApp, type TestClient } from '../../../../../test/app';
 import { openTestDatabase } from '../../../../../test/db';
 import type { Database } from '../../../db/client';
 import { finishImport, INTERRUPTED_ERROR, insertImport } from '../import-history';
-import { bfs, emailNetworkFile, recountNetwork, signedIn, upload } from './comms-test-support';
+import { bfs, emailNetworkFile, importEnded, recountNetwork, signedIn, upload } from './comms-test-support';
 
 let database: Database;
 let app: FastifyInstance;
@@ -18,14 +18,6 @@ let outsider: TestClient;
 let datasetId = '';
 const ref = recountNetwork();
 const file = readFileSync(emailNetworkFile);
-
-async function waitDone(client: TestClient, importId: string) {
-  for (;;) {
-    const job = (await client.request('GET', `/api/comms/imports/${importId}`)).json();
-    if (job.status !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -63,7 +55,7 @@ describe('comms datasets over the API', () => {
     expect(sse.headers['content-type']).toContain('text/event-stream');
     expect(sse.body).toContain('event: progress');
     expect(sse.body.trimEnd().split('\n\n').at(-1)).toMatch(/^event: done\ndata: .*"status":"done"/);
-    const job = await waitDone(owner, importId);
+    const job = await importEnded(owner, importId);
     expect(job.result).toMatchObject({
       read: ref.lines,
       loaded: ref.distinct,
@@ -245,7 +237,7 @@ describe('comms datasets over the API', () => {
     );
     expect(res.statusCode).toBe(202);
     await owner.request('DELETE', `/api/comms/imports/${res.json().importId}`);
-    const job = await waitDone(owner, res.json().importId);
+    const job = await importEnded(owner, res.json().importId);
     expect(job.status).toBe('cancelled');
     const after = (await owner.request('GET', `/api/comms/datasets/${datasetId}`)).json();
     expect(after).toEqual(before);
@@ -283,7 +275,7 @@ describe('comms datasets over the API', () => {
       `/api/comms/datasets/${datasetId}/imports?profile=generic`,
       Buffer.from('\n'),
     );
-    expect(await waitDone(owner, empty.json().importId)).toMatchObject({
+    expect(await importEnded(owner, empty.json().importId)).toMatchObject({
       status: 'failed',
       error: 'upload is empty: no header line',
     });
