@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlIdent } from './sql-literal.js';
 
 /**
  * Tables of one dataset's DuckDB file. `events` is append-only; `events_by_party`,
@@ -71,7 +72,10 @@ export function eventsByCellSelect(eventsByParty: string): string {
 /** Drops the shadow tables a killed import left behind (see {@link SHADOW_PREFIX}). */
 export async function dropShadowTables(connection: DuckDBConnection): Promise<void> {
   const reader = await connection.runAndReadAll(
-    `SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND starts_with(table_name, '${SHADOW_PREFIX}')`,
+    'SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND starts_with(table_name, $1)',
+    [SHADOW_PREFIX],
   );
-  for (const [name] of reader.getRows()) await connection.run(`DROP TABLE IF EXISTS "${String(name)}"`);
+  // A table's name cannot be a parameter: quoted as an identifier (the catalog's own names).
+  for (const [name] of reader.getRows())
+    await connection.run(`DROP TABLE IF EXISTS ${sqlIdent(String(name))}`);
 }

@@ -47,18 +47,26 @@ export function e164StripSql(expr: string, bare = e164BareSql(expr)): string {
   return `(CASE WHEN ${bare} THEN ${expr} ELSE ${strip} END)`;
 }
 
+/**
+ * A prefix or country code as SQL text: digits only, refused otherwise. These are written into the
+ * import's SQL (its statements take no parameters yet); the profile schema allows digits only, and
+ * this keeps a profile that bypassed it from writing anything else there.
+ */
+function digitsOf(field: string, value: string): string {
+  if (!/^[0-9]*$/.test(value)) throw new Error(`phone number format: ${field} must be digits`);
+  return value;
+}
+
 /** Step 2 of {@link e164Sql}: prefixes resolved ('+' and country code), from a stripped value `s`. */
 export function e164CandidateSql(s: string, format: PhoneNumberFormat): string {
-  const cc = format.defaultCountryCode;
-  const intl = format.internationalPrefix;
-  const trunk = format.nationalPrefix;
+  const cc = digitsOf('defaultCountryCode', format.defaultCountryCode);
+  const intl = digitsOf('internationalPrefix', format.internationalPrefix);
+  const trunk = digitsOf('nationalPrefix', format.nationalPrefix);
   const branches = [
     `WHEN starts_with(${s}, '+') THEN ${s}`,
-    intl ? `WHEN starts_with(${s}, ${sqlString(intl)}) THEN '+' || substr(${s}, ${intl.length + 1})` : '',
-    trunk
-      ? `WHEN starts_with(${s}, ${sqlString(trunk)}) THEN '+${cc}' || substr(${s}, ${trunk.length + 1})`
-      : '',
-    `WHEN starts_with(${s}, ${sqlString(cc)}) AND length(${s}) >= 11 THEN '+' || ${s}`,
+    intl ? `WHEN starts_with(${s}, '${intl}') THEN '+' || substr(${s}, ${intl.length + 1})` : '',
+    trunk ? `WHEN starts_with(${s}, '${trunk}') THEN '+${cc}' || substr(${s}, ${trunk.length + 1})` : '',
+    `WHEN starts_with(${s}, '${cc}') AND length(${s}) >= 11 THEN '+' || ${s}`,
     `ELSE '+${cc}' || ${s}`,
   ].filter(Boolean);
   return `(CASE ${branches.join(' ')} END)`;

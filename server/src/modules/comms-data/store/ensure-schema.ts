@@ -4,7 +4,8 @@ import { DATASET_SCHEMA_SQL, dropShadowTables, eventsByCellSelect, TABLE_DDL } f
 
 async function hasColumn(connection: DuckDBConnection, table: string, column: string): Promise<boolean> {
   const r = await connection.runAndReadAll(
-    `SELECT count(*) AS n FROM duckdb_columns() WHERE database_name = current_database() AND table_name = '${table}' AND column_name = '${column}'`,
+    'SELECT count(*) AS n FROM duckdb_columns() WHERE database_name = current_database() AND table_name = $1 AND column_name = $2',
+    [table, column],
   );
   return Number(r.getRowObjects()[0]!.n) > 0;
 }

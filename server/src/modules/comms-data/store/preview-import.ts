@@ -8,7 +8,7 @@ import { DuckDbStore } from './duckdb-store.js';
 import { openCsvBytes } from './import/csv-input.js';
 import { asInputFileError } from './input-file-error.js';
 import type { ProviderProfile } from './provider-profile.schema.js';
-import { sqlString } from './sql-literal.js';
+import { pageLimit } from './queries/query-options.js';
 
 export interface ImportPreview {
   /** Records the sample held, and what became of them (as the import would count them). */
@@ -51,9 +51,7 @@ async function copyFirstParquetRows(from: string, to: string, rows: number): Pro
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   try {
-    await c.run(
-      `COPY (SELECT * FROM read_parquet(${sqlString(from)}) LIMIT ${rows}) TO ${sqlString(to)} (FORMAT parquet)`,
-    );
+    await c.run('COPY (SELECT * FROM read_parquet($1) LIMIT $2) TO $3 (FORMAT parquet)', [from, rows, to]);
   } finally {
     c.closeSync();
     db.closeSync();
@@ -70,7 +68,7 @@ export async function previewImport(
   profile: ProviderProfile,
   options: { limit?: number; workDir: string },
 ): Promise<ImportPreview> {
-  const limit = Math.max(1, Math.min(Math.trunc(options.limit ?? 20), 1000));
+  const limit = pageLimit('limit', options.limit ?? 20, 1000);
   await mkdir(options.workDir, { recursive: true });
   const dir = await mkdtemp(join(options.workDir, 'preview-'));
   const store = new DuckDbStore(dir, { memoryLimitBytes: 256 * 2 ** 20 });

@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type {
   CoLocatedNumber,
   CoLocatedPair,
@@ -6,10 +6,12 @@ import type {
   RepeatedCoLocationOptions,
 } from '../analytics-store.types.js';
 import { dateFromMicros, dateOfMicros, num, queryRows } from '../duckdb-exec.js';
-import { sqlTimestamp } from '../sql-literal.js';
+import { QueryInputError } from '../query-input-error.js';
+import { sqlIntList } from '../sql-literal.js';
 import { lookupIds, lookupNumbers } from './numbers.query.js';
+import { minimumCount, pageLimit } from './query-options.js';
+import { resolveScope, scopeCondition, scopeParams, timestampParam } from './scope.sql.js';
 import { queryNumericColumns } from './vector-arrays.js';
-import { resolveScope, scopeCondition } from './scope.sql.js';
 
 const EARTH_RADIUS_M = 6_371_008.8;
 
@@ -18,35 +20,47 @@ function haversineSql(a: string, b: string): string {
     + cos(radians(${a}.lat)) * cos(radians(${b}.lat)) * pow(sin(radians(${b}.lon - ${a}.lon) / 2), 2)))`;
 }
 
+/** Whether a radius asks for nearby cells (one that is not a positive number does not). */
+function hasRadius(radiusMetres: number | undefined): radiusMetres is number {
+  return typeof radiusMetres === 'number' && radiusMetres > 0;
+}
+
 /**
  * (c0, c1) pairs of cells (`cells` ids) that count as "the same place": every cell with itself,
- * and with radius R every pair of sited cells within R metres (great-circle distance).
+ * and with a radius every pair of sited cells within `$radius` metres (great-circle distance);
+ * the values are {@link nearCellsParams}.
  */
 function nearCellsSql(cellsOf: string, radiusMetres: number | undefined): string {
   const self = `SELECT DISTINCT cell AS c0, cell AS c1 FROM ${cellsOf}`;
-  if (!radiusMetres || radiusMetres <= 0) return self;
-  const dLat = radiusMetres / 111_000 + 1e-6;
+  if (!hasRadius(radiusMetres)) return self;
   return `${self} UNION
     SELECT s.cell, ky.cell FROM (SELECT DISTINCT cell FROM ${cellsOf}) s
     JOIN cells kx ON kx.cell = s.cell JOIN cell_sites x ON x.cell_id = kx.cell_id
-    JOIN cell_sites y ON y.lat BETWEEN x.lat - ${dLat} AND x.lat + ${dLat}
+    JOIN cell_sites y ON y.lat BETWEEN x.lat - $dlat AND x.lat + $dlat
     JOIN cells ky ON ky.cell_id = y.cell_id
-    WHERE ${haversineSql('x', 'y')} <= ${radiusMetres}`;
+    WHERE ${haversineSql('x', 'y')} <= $radius`;
 }
 
-function windowMicros(minutes: number): number {
-  if (!(minutes >= 0)) throw new Error('windowMinutes must be ≥ 0');
-  return Math.round(minutes * 60_000_000);
+/** The parameters of {@link nearCellsSql}: the radius, and the latitude band (degrees) it spans. */
+function nearCellsParams(radiusMetres: number | undefined): Record<string, DuckDBValue> {
+  return hasRadius(radiusMetres) ? { radius: radiusMetres, dlat: radiusMetres / 111_000 + 1e-6 } : {};
 }
 
 const MAX_STORED_US = 4_294_967_296_000_000;
+
+/** ±T in microseconds; a window longer than all stored time is that span (it stays a BIGINT). */
+function windowMicros(minutes: number): number {
+  if (typeof minutes !== 'number' || !(minutes >= 0))
+    throw new QueryInputError('windowMinutes', 'windowMinutes must be a number ≥ 0');
+  return Math.min(Math.round(minutes * 60_000_000), MAX_STORED_US);
+}
 
 /** The operators' cell ids of `cells` ids. */
 async function cellNames(connection: DuckDBConnection, cells: Set<number>): Promise<Map<number, string>> {
   if (cells.size === 0) return new Map();
   const rows = await queryRows(
     connection,
-    `SELECT cell, cell_id FROM cells WHERE cell IN (${[...cells].join(', ')})`,
+    `SELECT cell, cell_id FROM cells WHERE cell IN (${sqlIntList(cells)})`,
   );
   return new Map(rows.map((r) => [num(r.cell), String(r.cell_id)]));
 }
@@ -116,28 +130,32 @@ export async function coLocation(
   number: string,
   options: CoLocationOptions,
 ): Promise<CoLocatedNumber[]> {
-  const ids = await lookupIds(connection, options.other ? [number, options.other] : [number]);
+  const w = windowMicros(options.windowMinutes);
+  const limit = pageLimit('limit', options.limit ?? 1000, Number.MAX_SAFE_INTEGER);
+  const ids = await lookupIds(connection, options.other !== undefined ? [number, options.other] : [number]);
   const id = ids.get(number);
-  const otherId = options.other ? ids.get(options.other) : undefined;
-  if (id === undefined || (options.other && otherId === undefined)) return [];
+  const otherId = options.other !== undefined ? ids.get(options.other) : undefined;
+  if (id === undefined || (options.other !== undefined && otherId === undefined)) return [];
   const s = await resolveScope(connection, options.scope);
   const inScope = (alias: string) =>
     scopeCondition(s, `${alias}.party_id`, `${alias}.other_id`, `${alias}.start_ts`);
-  const w = windowMicros(options.windowMinutes);
   const subjSql = `SELECT event_id::DOUBLE AS event_id, cell, epoch_us(start_ts)::DOUBLE AS t FROM events_by_party p
-    WHERE p.party_id = ${id} AND p.cell IS NOT NULL AND ${inScope('p')}`;
-  const [subjEvents, subjCells, subjTimes] = await queryNumericColumns(connection, subjSql, [
-    'f64',
-    'i32',
-    'f64',
-  ]);
+    WHERE p.party_id = $subject AND p.cell IS NOT NULL AND ${inScope('p')}`;
+  const subjValues = { subject: id, ...scopeParams(s) };
+  const [subjEvents, subjCells, subjTimes] = await queryNumericColumns(
+    connection,
+    subjSql,
+    ['f64', 'i32', 'f64'],
+    subjValues,
+  );
   const subject = Array.from(subjEvents, (event, i) => ({ event, cell: subjCells[i]!, t: subjTimes[i]! }));
   if (subject.length === 0) return [];
   const near = new Map<number, number[]>();
-  if (options.radiusMetres && options.radiusMetres > 0) {
+  if (hasRadius(options.radiusMetres)) {
     const pairs = await queryRows(
       connection,
       `WITH subj AS (${subjSql}) SELECT c0, c1 FROM (${nearCellsSql('subj', options.radiusMetres)})`,
+      { ...subjValues, ...nearCellsParams(options.radiusMetres) },
     );
     for (const r of pairs) {
       const c0 = num(r.c0);
@@ -151,19 +169,32 @@ export async function coLocation(
     lo = Math.min(lo, e.t);
     hi = Math.max(hi, e.t);
   }
-  const span = `o.start_ts BETWEEN ${sqlTimestamp(new Date(Math.floor(Math.max(0, lo - w) / 1000)))}
-    AND ${sqlTimestamp(new Date(Math.ceil(Math.min(MAX_STORED_US, hi + w) / 1000)))}`;
-  // Probe cells by index: the rows come back as three numeric vectors, no strings.
-  const cellsIn = `JOIN (VALUES ${probes.map((p, k) => `(${p.cell}, ${k})`).join(', ')}) AS probe(cell, k)
+  const span = 'o.start_ts BETWEEN $span_from AND $span_to';
+  const spanValues = {
+    span_from: timestampParam(new Date(Math.floor(Math.max(0, lo - w) / 1000))),
+    span_to: timestampParam(new Date(Math.ceil(Math.min(MAX_STORED_US, hi + w) / 1000))),
+  };
+  // Probe cells by index: the rows come back as three numeric vectors, no strings. The cells and
+  // their indexes are integers read from DuckDB's vectors above, spelled by sqlIntList.
+  const cellsIn = `JOIN (VALUES ${probes.map((p, k) => `(${sqlIntList([p.cell, k])})`).join(', ')}) AS probe(cell, k)
     ON probe.cell = o.cell`;
   const othersSql =
     otherId !== undefined
       ? `SELECT o.party_id, probe.k, epoch_us(o.start_ts)::DOUBLE FROM events_by_party o ${cellsIn}
-         WHERE o.party_id = ${otherId} AND ${span} AND ${inScope('o')}`
+         WHERE o.party_id = $other AND ${span} AND ${inScope('o')}`
       : `SELECT o.party_id, probe.k, epoch_us(o.start_ts)::DOUBLE FROM events_by_cell o ${cellsIn}
-         WHERE o.cell IN (${probes.map((p) => p.cell).join(', ')}) AND o.party_id <> ${id}
+         WHERE o.cell IN (${sqlIntList(probes.map((p) => p.cell))}) AND o.party_id <> $subject
            AND ${span} AND ${inScope('o')}`;
-  const [parties, cellIndex, times] = await queryNumericColumns(connection, othersSql, ['i32', 'i32', 'f64']);
+  const othersValues =
+    otherId !== undefined
+      ? { other: otherId, ...spanValues, ...scopeParams(s) }
+      : { subject: id, ...spanValues, ...scopeParams(s) };
+  const [parties, cellIndex, times] = await queryNumericColumns(
+    connection,
+    othersSql,
+    ['i32', 'i32', 'f64'],
+    othersValues,
+  );
   const found = new Map<number, Found>();
   for (let i = 0; i < parties.length; i++) {
     const probe = probes[cellIndex[i]!]!;
@@ -200,7 +231,7 @@ export async function coLocation(
   out.sort(
     (x, y) => y.occurrences - x.occurrences || (x.number < y.number ? -1 : x.number > y.number ? 1 : 0),
   );
-  return out.slice(0, Math.max(1, options.limit ?? 1000));
+  return out.slice(0, limit);
 }
 
 /**
@@ -215,12 +246,13 @@ export async function repeatedCoLocation(
   connection: DuckDBConnection,
   options: RepeatedCoLocationOptions,
 ): Promise<CoLocatedPair[]> {
-  const s = await resolveScope(connection, options.scope);
   const w = windowMicros(options.windowMinutes);
-  const bucket = Math.max(1, w);
+  const minOccurrences = minimumCount('minOccurrences', options.minOccurrences);
+  const limit = pageLimit('limit', options.limit ?? 1000, Number.MAX_SAFE_INTEGER);
+  const s = await resolveScope(connection, options.scope);
   const rows = await queryRows(
     connection,
-    `WITH loc AS (SELECT party_id, cell, epoch_us(start_ts) AS t, epoch_us(start_ts) // ${bucket} AS tb
+    `WITH loc AS (SELECT party_id, cell, epoch_us(start_ts) AS t, epoch_us(start_ts) // $bucket AS tb
         FROM events_by_party p
         WHERE cell IS NOT NULL AND ${scopeCondition(s, 'p.party_id', 'p.other_id', 'p.start_ts')}),
       near AS (${nearCellsSql('loc', options.radiusMetres)}),
@@ -228,12 +260,20 @@ export async function repeatedCoLocation(
         FROM loc x JOIN near ON near.c0 = x.cell CROSS JOIN (VALUES (-1), (0), (1)) AS o(d)),
       hits AS (SELECT x.party_id AS p, y.party_id AS q, least(x.t, y.t) AS f, greatest(x.t, y.t) AS l
         FROM probe x JOIN loc y ON y.cell = x.cell AND y.tb = x.tb
-        WHERE x.party_id < y.party_id AND y.t BETWEEN x.t - ${w} AND x.t + ${w})
+        WHERE x.party_id < y.party_id AND y.t BETWEEN x.t - $w AND x.t + $w)
     SELECT na.number AS a, nb.number AS b, h.occ, h.f, h.l
     FROM (SELECT p, q, count(*) AS occ, min(f) AS f, max(l) AS l FROM hits GROUP BY p, q
-          HAVING count(*) >= ${Math.max(1, Math.floor(options.minOccurrences))}) h
+          HAVING count(*) >= $min_occurrences) h
     JOIN numbers na ON na.id = h.p JOIN numbers nb ON nb.id = h.q
-    ORDER BY h.occ DESC, na.number, nb.number LIMIT ${Math.max(1, options.limit ?? 1000)}`,
+    ORDER BY h.occ DESC, na.number, nb.number LIMIT $limit`,
+    {
+      bucket: Math.max(1, w),
+      w,
+      min_occurrences: minOccurrences,
+      limit,
+      ...nearCellsParams(options.radiusMetres),
+      ...scopeParams(s),
+    },
   );
   return rows.map((r) => ({
     a: String(r.a),

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetStats, Scope } from '../analytics-store.types.js';
 import { dateFromMicros, num, queryRows } from '../duckdb-exec.js';
-import { isUnscoped, resolveScope, scopeCondition } from './scope.sql.js';
+import { isUnscoped, resolveScope, scopeCondition, scopeParams } from './scope.sql.js';
 
 /** Record count, numbers, directed/undirected pairs (undirected excludes self-loops), time span. */
 export async function stats(connection: DuckDBConnection, scope?: Scope): Promise<DatasetStats> {
@@ -22,6 +22,7 @@ export async function stats(connection: DuckDBConnection, scope?: Scope): Promis
       (SELECT count(*) FROM ${pairs} WHERE a_id = b_id) AS self_loops,
       (SELECT epoch_us(min(start_ts)) FROM events WHERE ${where}) AS f,
       (SELECT epoch_us(max(start_ts)) FROM events WHERE ${where}) AS l`,
+    scopeParams(s),
   );
   const r = rows[0]!;
   const first = dateFromMicros(r.f);

@@ -1,9 +1,10 @@
-import type { DuckDBConnection, DuckDBMaterializedResult } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBMaterializedResult, DuckDBValue } from '@duckdb/node-api';
 import { batchColumns, sharedInt32, sharedUint8, sharedUint32 } from '../../../../../../graph/src/index.js';
 import type { EdgeBatch, Scope } from '../analytics-store.types.js';
 import { pairsOfEventsSelect } from '../dataset-schema.sql.js';
 import { num, queryRows } from '../duckdb-exec.js';
-import { isUnscoped, resolveScope, scopeCondition } from './scope.sql.js';
+import { sqlIntList } from '../sql-literal.js';
+import { isUnscoped, resolveScope, scopeCondition, scopeParams } from './scope.sql.js';
 import { ColumnCopier } from './vector-arrays.js';
 
 /** A batch on SharedArrayBuffers, so the graph build's helper thread reads it without a copy. */
@@ -30,33 +31,39 @@ const PAIR_ARRAY_TYPES = [Int32Array, Int32Array, Uint32Array, Uint32Array, Uint
  */
 const PIECE_ROWS = 1_000_000;
 
+interface Statement {
+  sql: string;
+  values?: Record<string, DuckDBValue>;
+}
+
 /**
  * The statements that read the pairs of a scope, in (source, target) order. Unscoped: the stored
  * pairs table in pieces by source-id range (the table is sorted by source, so each piece reads
- * only its row groups). Scoped: one statement re-aggregating the events of the scope.
+ * only its row groups; the bounds are integers computed here). Scoped: one statement
+ * re-aggregating the events of the scope.
  */
 async function pairStatements(
   connection: DuckDBConnection,
   scope: Scope | undefined,
   pieceRows: number,
-): Promise<string[]> {
+): Promise<Statement[]> {
   const s = await resolveScope(connection, scope);
   if (!isUnscoped(s)) {
     const where = scopeCondition(s, 'a_id', 'b_id', 'start_ts');
-    return [`${pairsOfEventsSelect('events', where)} ORDER BY a_id, b_id`];
+    return [{ sql: `${pairsOfEventsSelect('events', where)} ORDER BY a_id, b_id`, values: scopeParams(s) }];
   }
   const [row] = await queryRows(
     connection,
     'SELECT (SELECT count(*) FROM pairs) AS pairs, (SELECT count(*) FROM numbers) AS numbers',
   );
   const pieces = Math.ceil(num(row!.pairs) / pieceRows);
-  if (pieces <= 1) return [`SELECT ${PAIR_COLUMNS} FROM pairs`];
+  if (pieces <= 1) return [{ sql: `SELECT ${PAIR_COLUMNS} FROM pairs` }];
   const ids = num(row!.numbers);
   const bounds = Array.from({ length: pieces + 1 }, (_, i) => Math.round((ids * i) / pieces));
   return bounds.slice(1).map((hi, i) => {
     const lo = bounds[i]!;
-    const upper = i === pieces - 1 ? '' : ` AND a_id < ${hi}`;
-    return `SELECT ${PAIR_COLUMNS} FROM pairs WHERE a_id >= ${lo}${upper}`;
+    const upper = i === pieces - 1 ? '' : ` AND a_id < ${sqlIntList([hi])}`;
+    return { sql: `SELECT ${PAIR_COLUMNS} FROM pairs WHERE a_id >= ${sqlIntList([lo])}${upper}` };
   });
 }
 
@@ -79,10 +86,11 @@ export async function* streamPairs(
 ): AsyncGenerator<EdgeBatch> {
   // The next statement runs (on DuckDB's threads) while this one's chunks are copied here. Its
   // failure is handled where it is awaited; the no-op catch keeps it from counting as unhandled
-  // while the consumer holds a batch.
-  const start = (sql: string | undefined): Promise<DuckDBMaterializedResult> | null => {
-    if (sql === undefined) return null;
-    const run = connection.run(sql);
+  // while the consumer holds a batch. Each statement runs once, so a bound one is prepared afresh,
+  // not kept among the connection's prepared statements (see runQuery).
+  const start = (statement: Statement | undefined): Promise<DuckDBMaterializedResult> | null => {
+    if (statement === undefined) return null;
+    const run = connection.run(statement.sql, statement.values);
     run.catch(() => null);
     return run;
   };

@@ -2,9 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EventType, Scope, Timeline, TimelineOptions } from '../analytics-store.types.js';
 import { dateOfMicros } from '../duckdb-exec.js';
 import { EVENT_TYPES, eventTypeOfCode } from '../event-type.js';
-import { sqlString } from '../sql-literal.js';
 import { lookupNumbers } from './numbers.query.js';
-import { resolveScope, scopeCondition } from './scope.sql.js';
+import { resolveScope, scopeCondition, scopeParams } from './scope.sql.js';
+import { checkTimeZone } from './time-zones.js';
 import { queryNumericColumns } from './vector-arrays.js';
 
 const US_PER_HOUR = 3_600_000_000;
@@ -66,24 +66,29 @@ export async function timeline(
 ): Promise<Timeline> {
   const other = options.other ?? null;
   const out = emptyTimeline(number, other);
+  const timeZone = options.timeZone ?? 'UTC';
+  // An unknown zone would fail only once a row needs it, as a DuckDB error: refused first.
+  if (timeZone !== 'UTC') await checkTimeZone(connection, timeZone);
   // Checks the dates; runs a statement only when the scope names numbers.
   const s = await resolveScope(connection, scope);
-  const idOf = (n: string) => `(SELECT id FROM numbers WHERE number = ${sqlString(n)})`;
-  const timeZone = options.timeZone ?? 'UTC';
   // Wall-clock time in the zone, as microseconds since a local 1970-01-01 00:00.
   const local =
-    timeZone === 'UTC'
-      ? 'epoch_us(start_ts)'
-      : `epoch_us(timezone(${sqlString(timeZone)}, timezone('UTC', start_ts)))`;
+    timeZone === 'UTC' ? 'epoch_us(start_ts)' : "epoch_us(timezone($zone, timezone('UTC', start_ts)))";
   const columns = await queryNumericColumns(
     connection,
     `SELECT epoch_us(start_ts)::DOUBLE, (${local})::DOUBLE, other_id, dir::INTEGER, type::INTEGER,
        event_id::DOUBLE
      FROM events_by_party
-     JOIN ${idOf(number)} party ON party_id = party.id
-     ${other ? `JOIN ${idOf(other)} other ON other_id = other.id` : ''}
+     JOIN (SELECT id FROM numbers WHERE number = $number) party ON party_id = party.id
+     ${other !== null ? 'JOIN (SELECT id FROM numbers WHERE number = $other) other ON other_id = other.id' : ''}
      WHERE ${scopeCondition(s, 'party_id', 'other_id', 'start_ts')}`,
     ['f64', 'f64', 'i32', 'i32', 'i32', 'f64'],
+    {
+      number,
+      ...(other !== null ? { other } : {}),
+      ...(timeZone !== 'UTC' ? { zone: timeZone } : {}),
+      ...scopeParams(s),
+    },
   );
   const n = columns[0]!.length;
   if (n === 0) return out;

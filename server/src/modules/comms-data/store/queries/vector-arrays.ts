@@ -5,6 +5,7 @@ import {
   DuckDBTypeId,
 } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
+import { type Params, runQuery } from '../duckdb-exec.js';
 
 type NumericArray = Int32Array | Uint32Array | Uint8Array | Float64Array;
 type NumericArrayConstructor =
@@ -81,14 +82,16 @@ type ArrayOf<K extends NumericKind> = K extends 'i32' ? Int32Array : Float64Arra
 
 /**
  * A query's non-null INTEGER / DOUBLE columns as typed arrays, copied vector by vector (turning
- * half a million rows into JS values costs ~200 ms; copying their vectors, a few).
+ * half a million rows into JS values costs ~200 ms; copying their vectors, a few). `values` are
+ * bound to the statement's parameters.
  */
 export async function queryNumericColumns<const K extends readonly NumericKind[]>(
   connection: DuckDBConnection,
   sql: string,
   kinds: K,
+  values?: Params,
 ): Promise<{ [I in keyof K]: ArrayOf<K[I]> }> {
-  const result = await connection.run(sql);
+  const result = await runQuery(connection, sql, values);
   const rows = result.rowCount;
   const types = kinds.map((k) => (k === 'i32' ? Int32Array : Float64Array));
   const out = types.map((Kind) => new Kind(rows));
