@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from './text';
 import { usernameSchema } from './auth';
 import { caveatSchema, classificationSchema } from './markings';
 import { roleSchema } from './roles';
@@ -45,7 +46,7 @@ const rolesSchema = z.array(roleSchema).min(1, 'give at least one role').max(11)
 
 export const createUserRequest = z.strictObject({
   username: usernameSchema,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: singleLineText().trim().min(1).max(120),
   roles: rolesSchema,
   clearance: classificationSchema.default('OFFICIAL'),
   caveats: caveatsSchema.default([]),
@@ -93,8 +94,8 @@ export type CompartmentResponse = z.infer<typeof compartmentResponse>;
 
 export const createCompartmentRequest = z.strictObject({
   kind: adminCompartmentKindSchema,
-  name: z.string().trim().min(2).max(80),
-  description: z.string().trim().max(500).default(''),
+  name: singleLineText().trim().min(2).max(80),
+  description: multiLineText().trim().max(500).default(''),
 });
 export type CreateCompartmentRequest = z.input<typeof createCompartmentRequest>;
 

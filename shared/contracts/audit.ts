@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { singleLineText } from './text';
 
-const seqString = z.string().regex(/^\d{1,19}$/, 'a sequence number');
+const seqString = singleLineText().regex(/^\d{1,19}$/, 'a sequence number');
 
 /** Filters of the audit viewer; all optional, newest first, keyset-paged by `beforeSeq`. */
 export const auditEventsQuery = z.strictObject({
-  actorId: z.string().min(1).max(64).optional(),
+  actorId: singleLineText().min(1).max(64).optional(),
   /** Username of the actor (the inspector cannot list users, so the viewer filters by name). */
-  actor: z.string().min(1).max(64).optional(),
-  recordType: z.string().min(1).max(64).optional(),
-  recordId: z.string().min(1).max(200).optional(),
+  actor: singleLineText().min(1).max(64).optional(),
+  recordType: singleLineText().min(1).max(64).optional(),
+  recordId: singleLineText().min(1).max(200).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   beforeSeq: seqString.optional(),

@@ -1,25 +1,25 @@
 import { z } from 'zod';
+import { singleLineText } from './text';
 import { roleSchema } from './roles';
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = singleLineText()
   .min(2)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash or underscore');
 
-export const totpCodeSchema = z.string().regex(/^\d{6}$/, 'six digits');
+export const totpCodeSchema = singleLineText().regex(/^\d{6}$/, 'six digits');
 
 /** `K7QM-3XPA-RT9H`; case, spaces and dashes are forgiven. */
-export const recoveryCodeSchema = z
-  .string()
+export const recoveryCodeSchema = singleLineText()
   .min(12)
   .max(32)
   .regex(/^[A-Za-z0-9\s-]+$/, 'letters, digits and dashes');
 
 export const signInRequest = z
   .strictObject({
-    username: z.string().min(1).max(64),
-    password: z.string().min(1).max(1024),
+    username: singleLineText().min(1).max(64),
+    /** Any printable character; no control characters (tab included). */
+    password: singleLineText().min(1).max(1024),
     totp: totpCodeSchema.optional(),
     /** Instead of `totp`, one of the user's one-time recovery codes. */
     recoveryCode: recoveryCodeSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './text';
 
 /**
  * UK Government Security Classifications, lowest first. OFFICIAL-SENSITIVE is OFFICIAL with a
@@ -13,8 +14,7 @@ export function classificationRank(c: Classification): number {
 }
 
 /** National caveats and handling codewords: upper-case words, e.g. "UK EYES ONLY". */
-export const caveatSchema = z
-  .string()
+export const caveatSchema = singleLineText()
   .min(2)
   .max(40)
   .regex(/^[A-Z][A-Z0-9 /-]*$/, 'upper-case letters, digits, space, slash or dash');

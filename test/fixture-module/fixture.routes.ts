@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caveatSchema, classificationSchema } from '#shared/contracts/markings';
+import { multiLineText, singleLineText } from '#shared/contracts/text';
 import type { AppContext } from '../../server/src/app-context';
 import type { Tx } from '../../server/src/db/client';
 import { withActorTx } from '../../server/src/platform/access/actor-tx';
@@ -28,11 +29,11 @@ const createBody = z.strictObject({
   compartmentId: z.uuid(),
   classification: classificationSchema,
   caveats: z.array(caveatSchema).max(10).default([]),
-  title: z.string().min(1).max(200),
-  secret: z.string().min(1).max(10_000),
+  title: singleLineText().min(1).max(200),
+  secret: multiLineText().min(1).max(10_000),
 });
 const listQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: singleLineText().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -216,7 +217,7 @@ export async function registerFixtureModule(app: FastifyInstance, ctx: AppContex
     '/api/fixture/records/:id',
     {
       config: { access },
-      schema: { params: idParams, body: z.strictObject({ title: z.string().min(1).max(200) }) },
+      schema: { params: idParams, body: z.strictObject({ title: singleLineText().min(1).max(200) }) },
     },
     async (request) => {
       const actor = actorOf(request);

@@ -78,6 +78,16 @@ describe('HTTP edge', () => {
     expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No route GET /api/no-such-thing.' } });
   });
 
+  it('answers a path the router cannot take in the same error shape, without quoting it', async () => {
+    for (const url of ['/api/comms/profiles/%ED%A0%80', `/api/comms/profiles/${'p'.repeat(101)}`]) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({ error: { code: 'MALFORMED_REQUEST', message: expect.any(String) } });
+      expect(res.body).not.toContain('profiles');
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
   it('serves OpenAPI JSON describing the auth routes', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);

@@ -35,6 +35,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The route's own body limit in bytes (uploads); undefined: LANTERN_BODY_LIMIT_BYTES. */
+  bodyLimit: number | undefined;
 }
 
 /** Routes outside /api (static files, docs) are public by nature; API routes must declare. */
@@ -84,7 +86,8 @@ export function registerRouteAccess(app: FastifyInstance, ctx: AppContext): void
 
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) catalog.push({ method, url: route.url, access: route.config?.access });
+    for (const method of methods)
+      catalog.push({ method, url: route.url, access: route.config?.access, bodyLimit: route.bodyLimit });
     if (!requiresDeclaredAccess(route.url)) return;
     if (!isRouteAccess(route.config?.access)) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access).`);

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { jsonObjectText, singleLineText, textAllowing } from '#shared/contracts/text';
 import type { AppContext } from '../../../app-context';
 import { AppError } from '../../../platform/errors';
 import { actorOf } from '../../../platform/http/route-access';
@@ -15,13 +16,14 @@ import { saveUpload } from './upload-file';
 /** A sample is the first records of a provider's file: a few MiB is plenty. */
 const SAMPLE_LIMIT_BYTES = 8 * 2 ** 20;
 
-const profileParams = z.strictObject({ profileId: z.string().min(1).max(64) });
-const definitionBody = z.record(z.string(), z.unknown());
+const profileParams = z.strictObject({ profileId: singleLineText().min(1).max(64) });
+/** A definition is checked by the use case; here only its strings (a delimiter may be a tab). */
+const definitionBody = jsonObjectText('\t\n');
 const checkBody = z.strictObject({
   /** A profile id (shipped or registered), or a draft definition to try before registering it. */
-  profile: z.union([z.string().min(1).max(64), definitionBody]),
+  profile: z.union([singleLineText().min(1).max(64), definitionBody]),
   /** The first lines of the file (CSV text), or the file in base64 (Parquet, gzip). */
-  sample: z.string().min(1),
+  sample: textAllowing('\t\n\r').min(1),
   sampleEncoding: z.enum(['utf8', 'base64']).default('utf8'),
   limit: z.number().int().min(1).max(1000).default(20),
 });

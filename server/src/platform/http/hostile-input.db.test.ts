@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findForbiddenCharacter } from '#shared/contracts/text';
+import { buildTestApp, type TestClient } from '../../../../test/app';
+import { openTestDatabase } from '../../../../test/db';
+import type { Database } from '../../db/client';
+import {
+  emailNetworkFile,
+  importEnded,
+  signedIn,
+  upload,
+} from '../../modules/comms-data/http/comms-test-support';
+import { buildUser } from '../auth/user.factory';
+import type { RouteEntry } from './route-access';
+import {
+  CannotBuild,
+  exampleOf,
+  type JsonSchema,
+  percentEncode,
+  type StringSlot,
+  stringSlots,
+  withValueAt,
+} from './hostile-input.test-support';
+
+// Every route under /api/comms, /api/admin and /api/audit, found in the route catalogue and built
+// from its OpenAPI schemas, gets every string it takes (body, query, path) replaced in turn by
+// hostile text: no answer may be a 5xx, and a refused string is named in error.details.fields.
+let database: Database;
+let app: FastifyInstance;
+let client: TestClient;
+let dataDir: string;
+const pathValues: Record<string, string> = {};
+/** Fields whose meaning a schema cannot say: a dataset's authorised dates, a sample of a file. */
+const named: Record<string, unknown> = {
+  authorisedFrom: '2003-10-01T00:00:00Z',
+  authorisedTo: '2004-06-30T23:59:59Z',
+  profile: 'snap-temporal',
+  sample: readFileSync(emailNetworkFile, 'utf8').split('\n').slice(0, 20).join('\n'),
+};
+let sacrificialDataset = '';
+
+async function createDataset(name: string): Promise<string> {
+  const res = await client.request('POST', '/api/comms/datasets', {
+    name: `${name}-${randomUUID()}`,
+    provider: 'SNAP',
+    authorisationRef: 'IPA/TEST/FUZZ',
+    authorisedFrom: named.authorisedFrom,
+    authorisedTo: named.authorisedTo,
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  dataDir = mkdtempSync(join(tmpdir(), 'lantern-hostile-'));
+  app = await buildTestApp(database, undefined, { LANTERN_DATA_DIR: dataDir });
+  ({ client } = await signedIn(app, database.db, ['analyst', 'comms-spoc', 'admin']));
+  // A dataset with records, so analyses reach real code; another for routes that destroy data.
+  pathValues.id = await createDataset('fuzz');
+  sacrificialDataset = await createDataset('fuzz-destroy');
+  const url = `/api/comms/datasets/${pathValues.id}/imports?profile=snap-temporal`;
+  const started = await upload(app, client, url, readFileSync(emailNetworkFile));
+  expect(started.statusCode).toBe(202);
+  pathValues.importId = started.json().importId;
+  expect((await importEnded(client, pathValues.importId!)).status).toBe('done');
+  pathValues.userId = (await buildUser(database.db, { roles: ['handler'] })).id;
+  named.userId = pathValues.userId;
+  const compartment = await client.request('POST', '/api/admin/compartments', {
+    kind: 'operation',
+    name: `fuzz-${randomUUID()}`,
+  });
+  expect(compartment.statusCode).toBe(201);
+  pathValues.compartmentId = compartment.json().compartment.id;
+  pathValues.profileId = 'snap-temporal';
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface Operation {
+  parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+}
+
+/** A route as the fuzzer calls it: a valid request, and the strings it can replace. */
+interface RouteModel {
+  route: RouteEntry;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+  bodySchema: JsonSchema;
+  slots: StringSlot[];
+}
+
+function modelOf(route: RouteEntry, operation: Operation | undefined): RouteModel {
+  if (!operation) throw new CannotBuild('not in the OpenAPI document');
+  const params: Record<string, string> = {};
+  const query: Record<string, unknown> = {};
+  const slots: StringSlot[] = [];
+  for (const p of operation.parameters ?? []) {
+    if (p.in === 'path') {
+      const destroys = (route.access as { permission?: string })?.permission === 'comms:destroy';
+      const value = p.name === 'id' && destroys ? sacrificialDataset : pathValues[p.name];
+      if (value === undefined) throw new CannotBuild(`no value for the path parameter ${p.name}`);
+      params[p.name] = value;
+      slots.push({ path: ['params', p.name], schema: p.schema });
+    } else if (p.in === 'query') {
+      if (p.required) query[p.name] = exampleOf(p.schema, named, p.name);
+      slots.push(...stringSlots(p.schema, ['querystring', p.name]));
+    } else throw new CannotBuild(`a parameter in ${p.in}`);
+  }
+  const content = operation.requestBody?.content ?? {};
+  const types = Object.keys(content);
+  if (types.some((t) => t !== 'application/json')) throw new CannotBuild(`a body of ${types.join(', ')}`);
+  const bodySchema = content['application/json']?.schema ?? {};
+  const body = types.length > 0 ? exampleOf(bodySchema, named) : undefined;
+  if (types.length > 0) slots.push(...stringSlots(bodySchema, ['body']));
+  return { route, params, query, body, bodySchema, slots };
+}
+
+function send(model: RouteModel, slot?: StringSlot, value?: string) {
+  const params = { ...model.params };
+  const query = { ...model.query };
+  let body = model.body;
+  if (slot) {
+    const [where, ...rest] = slot.path;
+    if (where === 'params') params[rest[0] as string] = value!;
+    else if (where === 'querystring') query[rest[0] as string] = value;
+    else body = withValueAt(body, model.bodySchema, rest, value, named);
+  }
+  const path = model.route.url.replace(/:(\w+)/g, (_, name: string) => percentEncode(params[name]!));
+  const search = Object.entries(query)
+    .map(([k, v]) => `${k}=${percentEncode(String(v))}`)
+    .join('&');
+  return client.request(model.route.method as Method, search ? `${path}?${search}` : path, body);
+}
+
+/**
+ * What a probe must get: `refused` — 400 naming the field; `router` — 400 MALFORMED_REQUEST from
+ * the router (a path parameter that does not decode or is past its length limit never reaches a
+ * schema); `answered` — anything but a 5xx.
+ */
+type Expectation = 'refused' | 'router' | 'answered';
+
+/** In a `u` regular expression a paired surrogate is one code point: \p{Cs} matches lone ones only. */
+const hasLoneSurrogate = (value: string) => /\p{Cs}/u.test(value);
+
+/**
+ * What a string must get where it is sent. A lone surrogate cannot be put in a URL: sent as the
+ * WTF-8 bytes a careless client would send, it does not decode, so a path is refused by the router
+ * and a query value arrives as its literal percent-encoded text.
+ */
+function expectationFor(slot: StringSlot, value: string, refusedByRule: boolean): Expectation {
+  const inUrl = slot.path[0] !== 'body';
+  // Fastify's router takes path parameters of at most 100 characters, decoded (maxParamLength).
+  const tooLong = value.length > 100;
+  if (slot.path[0] === 'params' && (tooLong || hasLoneSurrogate(value))) return 'router';
+  if (inUrl && hasLoneSurrogate(value)) return 'answered';
+  return refusedByRule ? 'refused' : 'answered';
+}
+
+/** What is wrong with the answer to a probe, or undefined. */
+function fault(res: { statusCode: number; body: string }, slot: StringSlot, expected: Expectation) {
+  const excerpt = res.body.slice(0, 300);
+  if (res.statusCode >= 500) return `answered ${res.statusCode}: ${excerpt}`;
+  if (res.statusCode < 400) return expected === 'answered' ? undefined : `accepted (${res.statusCode})`;
+  const error = (JSON.parse(res.body) as { error?: { code?: unknown; message?: unknown; details?: unknown } })
+    .error;
+  if (typeof error?.code !== 'string' || typeof error.message !== 'string')
+    return `answered ${res.statusCode} in another shape than { error: { code, message } }: ${excerpt}`;
+  if (expected === 'answered') return undefined;
+  if (expected === 'router')
+    return res.statusCode === 400 && error.code === 'MALFORMED_REQUEST' ? undefined : `answered ${excerpt}`;
+  const field = slot.path.join('.');
+  const fields = (error.details as { fields?: { path: string }[] } | undefined)?.fields ?? [];
+  if (res.statusCode !== 400 || !fields.some((f) => f.path === field))
+    return `answered ${res.statusCode} not naming ${field}: ${excerpt}`;
+  return undefined;
+}
+
+const hostile: { name: string; value: string }[] = [
+  { name: 'NUL', value: '1\u00002' },
+  { name: 'U+0001', value: '1\u00012' },
+  { name: 'ESC', value: '1\u001b[2J2' },
+  { name: 'DEL', value: '1\u007f2' },
+  { name: 'NEL (C1)', value: '1\u00852' },
+  { name: 'lone surrogate', value: '1\ud8002' },
+];
+const OVERSIZED = '1'.repeat(100_000);
+
+function apiRoutes(): RouteEntry[] {
+  return app.routeCatalog.filter(
+    (r) => /^\/api\/(comms|admin|audit)\//.test(r.url) && r.method !== 'HEAD' && r.method !== 'OPTIONS',
+  );
+}
+
+async function models(): Promise<{ built: RouteModel[]; unbuilt: string[] }> {
+  const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, Operation>>;
+  };
+  const built: RouteModel[] = [];
+  const unbuilt: string[] = [];
+  for (const route of apiRoutes()) {
+    const operation = doc.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+    try {
+      built.push(modelOf(route, operation));
+    } catch (error) {
+      if (!(error instanceof CannotBuild)) throw error;
+      unbuilt.push(`${route.method} ${route.url}: ${error.message}`);
+    }
+  }
+  return { built, unbuilt };
+}
+
+describe('hostile strings on every route', () => {
+  it('never answer 5xx; a refused string is named by its field', async () => {
+    const { built, unbuilt } = await models();
+    expect(unbuilt).toEqual([]);
+    expect(built.length).toBeGreaterThan(30);
+    const faults: string[] = [];
+    let probes = 0;
+    for (const model of built) {
+      const name = `${model.route.method} ${model.route.url}`;
+      for (const slot of model.slots) {
+        for (const { name: kind, value } of hostile) {
+          probes++;
+          const why = fault(await send(model, slot, value), slot, expectationFor(slot, value, true));
+          if (why) faults.push(`${name} ${slot.path.join('.')} ${kind}: ${why}`);
+        }
+        probes++;
+        const tooLong = slot.schema.maxLength !== undefined && slot.schema.maxLength < OVERSIZED.length;
+        const res = await send(model, slot, OVERSIZED);
+        const why = fault(res, slot, expectationFor(slot, OVERSIZED, tooLong));
+        if (why) faults.push(`${name} ${slot.path.join('.')} 100k characters: ${why}`);
+      }
+    }
+    expect(faults).toEqual([]);
+    expect(probes).toBeGreaterThan(200);
+  });
+
+  it('a body over the limit is 413 on every route that takes one', async () => {
+    const { built } = await models();
+    const session = client.cookie('lantern_session') ?? '';
+    const csrf = client.cookie('lantern_csrf') ?? '';
+    const faults: string[] = [];
+    for (const { route, params } of built) {
+      if (route.method === 'GET') continue;
+      const limit = route.bodyLimit ?? app.initialConfig.bodyLimit ?? 2 ** 20;
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) => params[name]!);
+      // The declared length is refused before the body is read: a GiB upload need not be sent.
+      const res = await app.inject({
+        method: route.method as Method,
+        url,
+        headers: {
+          cookie: `lantern_session=${session}; lantern_csrf=${csrf}`,
+          'x-csrf-token': csrf,
+          'content-type': 'application/json',
+          'content-length': String(limit + 1),
+        },
+        payload: '{}',
+      });
+      if (res.statusCode !== 413) faults.push(`${route.method} ${route.url}: ${res.statusCode} ${res.body}`);
+    }
+    expect(faults).toEqual([]);
+  });
+
+  it('a provider profile keeps its tab delimiter; a control character elsewhere in it is named', async () => {
+    const tabbed = {
+      id: `tabbed-${randomUUID().slice(0, 8)}`,
+      description: 'tab-separated\nas the provider exports it',
+      csv: { delimiter: '\t' },
+      columns: { a: 'from', b: 'to', start: 'when' },
+      time: { kind: 'iso' },
+      party: { kind: 'identifier' },
+      eventType: { default: 'message' },
+    };
+    const sample = 'from\tto\twhen\r\nalice\tbob\t2004-01-01T00:00:00Z\r\n';
+    const check = await client.request('POST', '/api/comms/profiles/check', { profile: tabbed, sample });
+    expect(check.statusCode).toBe(200);
+    expect(check.json().sample).toMatchObject({ loaded: 1, rejected: 0 });
+    expect((await client.request('POST', '/api/comms/profiles', tabbed)).statusCode).toBe(201);
+    for (const [body, field] of [
+      [{ ...tabbed, csv: { delimiter: '\t', quote: '\u0000' } }, 'body.csv.quote'],
+      [{ ...tabbed, description: 'colour \u001b[31m' }, 'body.description'],
+      [{ ...tabbed, eventType: { codes: { 'V\u0085': 'voice' } } }, 'body.eventType.codes'],
+    ] as const) {
+      const res = await client.request('POST', '/api/comms/profiles', body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.fields).toContainEqual({
+        path: field,
+        message: expect.stringMatching(/must not contain control characters/),
+      });
+    }
+  });
+
+  it('random text in any string field never answers 5xx, and a control character is refused', async () => {
+    const { built } = await models();
+    const slots = built.flatMap((model) => model.slots.map((slot) => ({ model, slot })));
+    const char = fc.oneof(
+      { weight: 4, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
+      { weight: 2, arbitrary: fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)) },
+      { weight: 1, arbitrary: fc.constantFrom("'", '"', '\\', '%', '_', ';', '--', '\u202e', '\ufeff', ' ') },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...slots),
+        fc.string({ unit: char, maxLength: 24 }),
+        async ({ model, slot }, value) => {
+          const res = await send(model, slot, value);
+          // Tab, newline and CR are allowed in some fields (a reason, a CSV sample); no other control is.
+          const refused = findForbiddenCharacter(value, '\t\n\r') !== undefined;
+          const why = fault(res, slot, expectationFor(slot, value, refused));
+          if (why) throw new Error(`${model.route.method} ${model.route.url} ${slot.path.join('.')}: ${why}`);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
