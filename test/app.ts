@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { openAuditKeys } from '../server/src/platform/audit/checkpoints';
 import { FileKeyProvider } from '../server/src/platform/crypto';
@@ -18,7 +19,7 @@ export async function buildTestApp(
   database: Database,
   clock: Clock = systemClock,
   env: Record<string, string> = {},
-  options: { fixtureModule?: boolean } = {},
+  options: { fixtureModule?: boolean; logStream?: DestinationStream } = {},
 ): Promise<FastifyInstance> {
   // Tests sign in often from one address; the throttle has its own test with a low limit.
   const config = loadConfig({
@@ -31,7 +32,11 @@ export async function buildTestApp(
   const keys = FileKeyProvider.open(keyDir);
   return buildApp(
     { config: { ...config, keyDir }, database, clock, keys, auditKeys: openAuditKeys(keyDir) },
-    { logger: false, extraModules: options.fixtureModule ? [registerFixtureModule] : [] },
+    {
+      // No log output unless a test captures it (the production logger options, to this stream).
+      ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
+      extraModules: options.fixtureModule ? [registerFixtureModule] : [],
+    },
   );
 }
 

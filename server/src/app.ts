@@ -4,7 +4,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { LoggerOptions } from 'pino';
+import type { DestinationStream, LoggerOptions } from 'pino';
 import type { AppContext } from './app-context';
 import { registerModules } from './modules';
 import { registerAdminRoutes } from './platform/admin/admin.routes';
@@ -13,7 +13,7 @@ import { registerAuthRoutes } from './platform/auth/auth.routes';
 import { registerMfaRoutes } from './platform/auth/mfa/mfa.routes';
 import { AppError } from './platform/errors';
 import { issueCsrfCookie } from './platform/http/csrf';
-import { registerErrorHandling } from './platform/http/error-handler';
+import { answerRouterRefusal, registerErrorHandling } from './platform/http/error-handler';
 import { auditRefusal } from './platform/http/refusal-audit';
 import { registerHealthRoutes } from './platform/http/health.routes';
 import { registerOpenApi } from './platform/http/openapi';
@@ -28,6 +28,8 @@ export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Prom
 export interface BuildAppOptions {
   /** pino logger options, or false for none (tests). */
   logger?: boolean | LoggerOptions;
+  /** Where the production logger options write instead of stdout (tests that read the log). */
+  logStream?: DestinationStream;
   /** Extra modules (tests load the fixture module this way; production never does). */
   extraModules?: ModuleRegistration[];
 }
@@ -38,11 +40,15 @@ export interface BuildAppOptions {
  */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? loggerOptions(ctx.config.logLevel),
+    logger: options.logger ?? {
+      ...loggerOptions(ctx.config.logLevel),
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     genReqId: () => randomUUID(),
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
     return503OnClosing: true,
+    frameworkErrors: answerRouterRefusal,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

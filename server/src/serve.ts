@@ -8,6 +8,7 @@ import { sweepExpired } from './platform/auth/sweep-expired';
 import type { Config } from './config';
 import { seedDemo } from './demo/seed';
 import { systemClock } from './platform/clock';
+import { safeError } from './platform/logging';
 import { openRuntime } from './runtime';
 
 function printDemoAccess(
@@ -42,7 +43,7 @@ async function signCheckpoint(ctx: AppContext, log: FastifyBaseLogger): Promise<
     const cp = await checkpointIfGrown(ctx.database.db, ctx.auditKeys, ctx.clock);
     if (cp) log.info({ treeSize: cp.treeSize.toString() }, 'audit checkpoint signed');
   } catch (error) {
-    log.error({ err: error }, 'audit checkpoint refused: the audit log does not verify');
+    log.error({ err: safeError(error) }, 'audit checkpoint refused: the audit log does not verify');
   }
 }
 
@@ -53,7 +54,7 @@ async function sweep(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
     if (removed.sessions || removed.throttleRows)
       log.info(removed, 'expired sessions and throttle rows removed');
   } catch (error) {
-    log.error({ err: error }, 'housekeeping sweep failed');
+    log.error({ err: safeError(error) }, 'housekeeping sweep failed');
   }
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { appMeta } from '../db/meta.schema';
 import { createUser } from '../platform/auth/use-cases/create-user';
 import { systemClock } from '../platform/clock';
-import { findUserByUsername } from '../platform/auth/users.repo';
+import { findUserByUsername, setUserMarkings } from '../platform/auth/users.repo';
 import { demoUsers } from './demo-users';
 
 const seededKey = 'demo_seeded_at';
@@ -33,7 +33,9 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
   await db.transaction(async (tx) => {
     for (const user of demoUsers) {
       if (await findUserByUsername(tx, user.username)) continue;
-      await createUser(tx, { ...user, password }, { actorId: null, clock: systemClock });
+      const { clearance, ...account } = user;
+      const created = await createUser(tx, { ...account, password }, { actorId: null, clock: systemClock });
+      if (clearance) await setUserMarkings(tx, created.id, { clearance, caveats: [] });
     }
     await tx.insert(appMeta).values({ key: seededKey, value: new Date().toISOString() });
   });

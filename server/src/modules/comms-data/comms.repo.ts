@@ -1,4 +1,4 @@
-import { and, asc, count, eq, max, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, max, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { visibleToActor } from '../../platform/access/visibility';
 import {
@@ -24,6 +24,31 @@ export async function findVisibleDataset(q: Queryable, id: string): Promise<Comm
 
 export async function listVisibleDatasets(q: Queryable): Promise<CommsDatasetRow[]> {
   return q.select().from(commsDatasets).where(visible).orderBy(asc(commsDatasets.name));
+}
+
+/** A dataset of that name the transaction's actor may see (names are unique only among those). */
+export async function findVisibleDatasetByName(
+  q: Queryable,
+  name: string,
+): Promise<CommsDatasetRow | undefined> {
+  const rows = await q
+    .select()
+    .from(commsDatasets)
+    .where(and(visible, eq(commsDatasets.name, name)))
+    .limit(1);
+  return rows[0];
+}
+
+/** First key of the advisory locks on dataset names ('comm'), so they meet no other lock. */
+const datasetNameLock = 0x636f6d6d;
+
+/**
+ * Holds an advisory lock on the name until the transaction ends: two creates of one name run one
+ * after the other and the second sees the first. No constraint can say "unique among the datasets
+ * the creator can see"; names hashing alike only wait for each other.
+ */
+export async function lockDatasetName(q: Queryable, name: string): Promise<void> {
+  await q.execute(sql`select pg_advisory_xact_lock(${datasetNameLock}::integer, hashtext(${name}))`);
 }
 
 /** For the console (CLI), which acts as the operator of the installation, not as a user. */

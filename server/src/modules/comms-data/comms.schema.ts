@@ -23,7 +23,8 @@ export const commsDatasets = pgTable(
   'comms_datasets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    name: text('name').notNull().unique(),
+    /** Unique only among the datasets one user can see (create-dataset.ts), so no constraint. */
+    name: text('name').notNull(),
     provider: text('provider').notNull(),
     authorisationRef: text('authorisation_ref').notNull(),
     authorisedFrom: timestamp('authorised_from', { withTimezone: true }).notNull(),
@@ -40,6 +41,8 @@ export const commsDatasets = pgTable(
     numbers: bigint('numbers', { mode: 'number' }).notNull().default(0),
     pairs: bigint('pairs', { mode: 'number' }).notNull().default(0),
     rejected: bigint('rejected', { mode: 'number' }).notNull().default(0),
+    /** Records outside the authorisation (dates or numbers) met by its imports: never loaded. */
+    outOfScope: bigint('out_of_scope', { mode: 'number' }).notNull().default(0),
     dataVersion: integer('data_version').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,7 +51,10 @@ export const commsDatasets = pgTable(
     destroyedBy: uuid('destroyed_by').references(() => users.id),
     destructionReason: text('destruction_reason'),
   },
-  (t) => [index('comms_datasets_compartment_idx').on(t.compartmentId)],
+  (t) => [
+    index('comms_datasets_compartment_idx').on(t.compartmentId),
+    index('comms_datasets_name_idx').on(t.name),
+  ],
 );
 
 /** Numbers of current and past subjects, cross-matched against every dataset's contact graph. */

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../auth/actor';
 import { AppError } from '../errors';
-import { authorize, canSee, decide, holdsCaveats, holdsClearance, isReadInto, mayChange } from './policy';
+import {
+  assertMayMark,
+  authorize,
+  canSee,
+  decide,
+  holdsCaveats,
+  holdsClearance,
+  isReadInto,
+  MARK_WITHIN_CLEARANCE_RULE,
+  mayChange,
+} from './policy';
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   id: 'u1',
@@ -74,5 +84,31 @@ describe('authorize', () => {
     expect(() => authorize(inspector, 'delete', record)).toThrow(
       expect.objectContaining({ code: 'FORBIDDEN' }),
     );
+  });
+});
+
+describe('marking a new record', () => {
+  it('is refused above the creator: the field and the rule are named', () => {
+    const creator = { clearance: 'OFFICIAL' as const, caveats: ['UK EYES ONLY'] };
+    expect(() =>
+      assertMayMark(creator, { classification: 'OFFICIAL', caveats: ['UK EYES ONLY'] }),
+    ).not.toThrow();
+    const refusal = (marking: Parameters<typeof assertMayMark>[1]) => {
+      try {
+        assertMayMark(creator, marking);
+      } catch (error) {
+        return error as AppError;
+      }
+      throw new Error('not refused');
+    };
+    const above = refusal({ classification: 'OFFICIAL-SENSITIVE', caveats: [] });
+    expect(above.code).toBe('VALIDATION_FAILED');
+    expect(above.details).toMatchObject({
+      rule: MARK_WITHIN_CLEARANCE_RULE,
+      fields: [{ path: 'classification' }],
+    });
+    const both = refusal({ classification: 'SECRET', caveats: ['UK EYES ONLY', 'NOFORN'] });
+    expect(both.details?.fields?.map((f) => f.path)).toEqual(['classification', 'caveats']);
+    expect(both.details?.fields?.[1]?.message).toContain('NOFORN');
   });
 });

@@ -37,6 +37,37 @@ export function canSee(actor: Actor, record: ProtectedRecord): boolean {
   return holdsClearance(actor, record) && holdsCaveats(actor, record) && isReadInto(actor, record);
 }
 
+/** Named in `details.rule` when a record would be marked beyond what its creator holds. */
+export const MARK_WITHIN_CLEARANCE_RULE =
+  "need-to-know: a record cannot be marked above its creator's clearance";
+
+/**
+ * Need-to-know: a record cannot be marked above its creator's clearance, nor with a caveat they do
+ * not hold — they could not see what they had just made. The comparisons are `canSee`'s own.
+ * Refused as VALIDATION_FAILED naming the field (`classification`, `caveats`) and the rule.
+ */
+export function assertMayMark(
+  creator: Pick<Actor, 'clearance' | 'caveats'>,
+  marking: Pick<ProtectedRecord, 'classification' | 'caveats'>,
+): void {
+  const fields: { path: string; message: string }[] = [];
+  if (!holdsClearance(creator, marking))
+    fields.push({
+      path: 'classification',
+      message: `${marking.classification} is above your clearance (${creator.clearance})`,
+    });
+  if (!holdsCaveats(creator, marking)) {
+    const missing = marking.caveats.filter((caveat) => !creator.caveats.includes(caveat));
+    fields.push({ path: 'caveats', message: `you do not hold ${missing.join(', ')}` });
+  }
+  if (fields.length === 0) return;
+  const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+  throw new AppError('VALIDATION_FAILED', `${MARK_WITHIN_CLEARANCE_RULE} (${summary}).`, {
+    fields,
+    rule: MARK_WITHIN_CLEARANCE_RULE,
+  });
+}
+
 /** The inspector reads everything they are read into but changes nothing. */
 const readOnlyRoles: readonly Role[] = ['inspector'];
 

@@ -84,7 +84,40 @@ describe('audit viewer', () => {
         `/api/audit/events?from=${encodeURIComponent(grantedFrom)}&to=${encodeURIComponent(clock.now().toISOString())}`,
       )
     ).json().events;
-    expect(window.map((e) => e.action)).toEqual(['access.grant-membership']);
+    // The inspector's own reads of the log in that window are on it too.
+    expect(window.map((e) => e.action).filter((a) => a !== 'audit.read')).toEqual([
+      'access.grant-membership',
+    ]);
+  });
+
+  it('audits every read of the log in the reading transaction: who read it and which filters (names only)', async () => {
+    for (const role of ['inspector', 'admin'] as const) {
+      const { client, user } = await signedIn(app, database.db, [role]);
+      const res = await client.request(
+        'GET',
+        '/api/audit/events?recordType=comms_dataset&actor=nobody-at-all',
+      );
+      expect(res.statusCode).toBe(200);
+      expect(res.json().events).toEqual([]);
+      expect(
+        (await client.request('GET', `/api/audit/events?recordId=SECRET-VALUE&limit=5`)).statusCode,
+      ).toBe(200);
+      const reads: EventView[] = (await client.request('GET', `/api/audit/events?actorId=${user.id}`)).json()
+        .events;
+      // Newest first; the last read is not in its own answer.
+      expect(reads.filter((e) => e.action === 'audit.read')).toEqual([
+        expect.objectContaining({
+          action: 'audit.read',
+          actorId: user.id,
+          recordType: 'audit-log',
+          recordId: null,
+          fields: ['limit', 'recordId'],
+        }),
+        expect.objectContaining({ action: 'audit.read', fields: ['actor', 'limit', 'recordType'] }),
+      ]);
+      expect(JSON.stringify(reads)).not.toContain('SECRET-VALUE');
+      expect(JSON.stringify(reads)).not.toContain('nobody-at-all');
+    }
   });
 
   it('pages newest first by seq with beforeSeq', async () => {

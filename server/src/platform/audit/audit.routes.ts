@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  type AuditEventView,
   type AuditVerifyResponse,
   auditEventsQuery,
   auditEventsResponse,
   auditVerifyResponse,
 } from '#shared/contracts/audit';
 import type { AppContext } from '../../app-context';
-import { findUserByUsername, usernamesByIds } from '../auth/users.repo';
 import { actorOf } from '../http/route-access';
-import { searchAuditEvents } from './audit.repo';
 import { recordAudit } from './audit.service';
 import type { VerifyResult } from './chain';
 import { verifyAuditTrail } from './checkpoints';
+import { readAuditLog } from './read-audit-log';
 
 /** Bigints travel as decimal strings: JSON numbers lose precision past 2^53. */
 export function presentVerifyResult(result: VerifyResult): AuditVerifyResponse {
@@ -52,43 +50,8 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
         response: { 200: auditEventsResponse },
       },
     },
-    async (request) => {
-      const query = request.query;
-      let actorId = query.actorId;
-      if (query.actor !== undefined) {
-        const named = await findUserByUsername(db, query.actor);
-        // An unknown name matches nothing; a name and an id that disagree match nothing either.
-        if (!named || (actorId !== undefined && actorId !== named.id))
-          return { events: [], nextBeforeSeq: null };
-        actorId = named.id;
-      }
-      const rows = await searchAuditEvents(db, {
-        actorId,
-        recordType: query.recordType,
-        recordId: query.recordId,
-        from: query.from === undefined ? undefined : new Date(query.from),
-        to: query.to === undefined ? undefined : new Date(query.to),
-        beforeSeq: query.beforeSeq === undefined ? undefined : BigInt(query.beforeSeq),
-        limit: query.limit,
-      });
-      const names = await usernamesByIds(
-        db,
-        rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),
-      );
-      const events: AuditEventView[] = rows.map((r) => ({
-        seq: String(r.seq),
-        at: r.at,
-        actorId: r.actorId,
-        actorUsername: r.actorId ? (names.get(r.actorId) ?? null) : null,
-        action: r.action,
-        recordType: r.recordType,
-        recordId: r.recordId,
-        requestId: r.requestId,
-        fields: [...r.fields],
-      }));
-      const last = rows.at(-1);
-      return { events, nextBeforeSeq: rows.length === query.limit && last ? String(last.seq) : null };
-    },
+    async (request) =>
+      readAuditLog(db, ctx.clock, request.query, { actorId: actorOf(request).id, requestId: request.id }),
   );
 
   api.post(

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, httpStatusOf } from '../errors';
+import { safeError } from '../logging';
+import { keepOpenForUnreadBody, registerUnreadBodyDrain } from './unread-body';
 
 // Fastify's own client-error codes, translated so the body never carries framework internals.
 const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
@@ -46,24 +48,53 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
   return new AppError('INTERNAL', 'Something went wrong on our side; the error has been logged.');
 }
 
-/** The one place errors become HTTP responses: `{ error: { code, message, details? } }`, never a stack. */
+/**
+ * The one place errors become HTTP responses: `{ error: { code, message, details? } }`, never a stack.
+ * An answer given before the body was read reaches the client (see unread-body.ts).
+ */
 export function registerErrorHandling(
   app: FastifyInstance,
   onRefusal?: (request: FastifyRequest, error: AppError, cause: unknown) => Promise<void>,
 ): void {
+  registerUnreadBodyDrain(app);
   app.setErrorHandler(async (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error);
     if (onRefusal) await onRefusal(request, appError, error);
     const status = httpStatusOf(appError.code);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status >= 500) request.log.error({ err: safeError(error) }, 'request failed');
     else request.log.info({ code: appError.code, status }, 'request refused');
     const body: { code: ErrorCode; message: string; details?: unknown } = {
       code: appError.code,
       message: appError.message,
     };
     if (appError.details) body.details = appError.details;
+    keepOpenForUnreadBody(request, reply);
     return reply.status(status).send({ error: body });
   });
+}
+
+/**
+ * Fastify's router refuses some paths before any route or hook runs — percent-encoding that does
+ * not decode (a lone surrogate sent as `%ED%A0%80`), a path parameter past its length limit — and
+ * by default answers in a shape of its own that quotes the path. Set as Fastify's
+ * `frameworkErrors`, this answers them as every other refusal, without the path.
+ */
+export function answerRouterRefusal(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const known: Record<string, string> = {
+    FST_ERR_BAD_URL: 'The path is not a valid URL: its percent-encoding does not decode.',
+    FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is longer than allowed.',
+  };
+  const message = error.code ? known[error.code] : undefined;
+  const appError = message
+    ? new AppError('MALFORMED_REQUEST', message)
+    : new AppError('INTERNAL', 'Something went wrong on our side; the error has been logged.');
+  const status = httpStatusOf(appError.code);
+  if (status >= 500) request.log.error({ err: safeError(error) }, 'request failed');
+  else request.log.info({ code: appError.code, status }, 'request refused');
+  void reply
+    .status(status)
+    .header('cache-control', 'no-store')
+    .send({ error: { code: appError.code, message: appError.message } });
 }
 
 export function notFoundBody(method: string, url: string) {

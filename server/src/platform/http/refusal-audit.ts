@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context';
 import { recordAudit } from '../audit/audit.service';
 import { CryptoError } from '../crypto';
 import type { AppError } from '../errors';
+import { safeError } from '../logging';
 import { sessionCookie } from './session-cookie';
 
 /**
@@ -53,6 +54,6 @@ export async function auditRefusal(
       fields: [error.code],
     });
   } catch (auditError) {
-    request.log.error({ err: auditError }, 'could not audit a refused request');
+    request.log.error({ err: safeError(auditError) }, 'could not audit a refused request');
   }
 }

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { createDatasetBody, destroyDatasetBody } from '#shared/contracts/comms';
 import type { AppContext } from '../../../app-context';
 import { actorOf } from '../../../platform/http/route-access';
-import { listVisibleDatasets } from '../comms.repo';
 import { presentDataset } from '../comms.presenter';
 import type { CommsServices } from '../comms-services';
 import { createDataset } from '../use-cases/create-dataset';
 import { destroyDataset } from '../use-cases/destroy-dataset';
+import { listDatasets, readDataset } from '../use-cases/read-dataset';
 import { loadVisibleDataset } from '../use-cases/run-analysis';
 import { actorTransact, importAccess, readAccess } from './route-helpers';
 
@@ -25,13 +25,14 @@ export function registerDatasetRoutes(app: FastifyInstance, ctx: AppContext, ser
       const row = await actorTransact(
         ctx,
         request,
-      )((tx) => createDataset(tx, ctx.clock, request.body, { actorId: actor.id, requestId: request.id }));
+      )((tx) => createDataset(tx, ctx.clock, request.body, { actor, requestId: request.id }));
       return reply.status(201).send(presentDataset(row));
     },
   );
 
   api.get('/api/comms/datasets', { config: { access: readAccess } }, async (request) => {
-    const rows = await actorTransact(ctx, request)((tx) => listVisibleDatasets(tx));
+    const by = { actor: actorOf(request), requestId: request.id };
+    const rows = await actorTransact(ctx, request)((tx) => listDatasets(tx, ctx.clock, by));
     return { items: rows.map(presentDataset) };
   });
 
@@ -39,8 +40,11 @@ export function registerDatasetRoutes(app: FastifyInstance, ctx: AppContext, ser
     '/api/comms/datasets/:id',
     { config: { access: readAccess }, schema: { params: datasetParams } },
     async (request) => {
-      const actor = actorOf(request);
-      const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
+      const by = { actor: actorOf(request), requestId: request.id };
+      const row = await actorTransact(
+        ctx,
+        request,
+      )((tx) => readDataset(tx, ctx.clock, request.params.id, by));
       return presentDataset(row);
     },
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "comms_datasets" ADD COLUMN "out_of_scope" bigint DEFAULT 0 NOT NULL;
