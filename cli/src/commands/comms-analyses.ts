@@ -30,7 +30,17 @@ import {
 } from '../../../server/src/modules/comms-data/analyses/store-analyses';
 import { datasetsByName, runAnalysis } from '../../../server/src/modules/comms-data/use-cases/run-analysis';
 import { AppError } from '../../../server/src/platform/errors';
-import { collect, output, withComms } from './comms-shared';
+import {
+  collect,
+  count,
+  DATASET_OPTION,
+  output,
+  periodEnd,
+  periodStart,
+  score,
+  tenths,
+  withComms,
+} from './comms-shared';
 
 interface Common {
   dataset: string[];
@@ -43,10 +53,11 @@ interface Common {
 }
 type Row = Record<string, string | number | boolean | null | undefined>;
 
+/** The scope asked for (--since/--until already parsed: a date alone is the whole of that day). */
 function scopeOf(o: Common): ScopeInput {
   return {
-    ...(o.since ? { from: new Date(o.since).toISOString() } : {}),
-    ...(o.until ? { to: new Date(o.until).toISOString() } : {}),
+    ...(o.since ? { from: o.since } : {}),
+    ...(o.until ? { to: o.until } : {}),
     ...(o.minEvents ? { minEvents: Number(o.minEvents) } : {}),
     ...(o.direction ? { direction: o.direction } : {}),
     ...(o.excludeHighDegree ? { excludeHighDegree: true } : {}),
@@ -64,7 +75,10 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   return parsed.data;
 }
 
-/** Declares one `lantern comms <name>` command with the options every analysis shares. */
+/**
+ * Declares one `lantern comms <name>` command with the options every analysis shares. In table
+ * mode `rows` are printed, then `notes` (what the table leaves out); --json prints the result.
+ */
 function analysisCommand<T>(
   comms: Command,
   name: string,
@@ -75,13 +89,27 @@ function analysisCommand<T>(
     scope: ScopeInput,
   ) => { fields: string[]; run: (ctx: AnalysisContext) => Promise<T> },
   rows: (result: T) => Row[],
+  notes: (result: T) => string[] = () => [],
 ): void {
   const command = comms
     .command(name)
     .description(description)
-    .requiredOption('--dataset <name>', 'dataset name (repeat to analyse several together)', collect, [])
-    .option('--since <date>', 'start of the scope (within the authorised period)')
-    .option('--until <date>', 'end of the scope (within the authorised period)')
+    .requiredOption(
+      DATASET_OPTION[0],
+      `${DATASET_OPTION[1]}; repeat to analyse several together`,
+      collect,
+      [],
+    )
+    .option(
+      '--since <date>',
+      'start of the scope (within the authorised period; a date alone: 00:00 UTC)',
+      periodStart,
+    )
+    .option(
+      '--until <date>',
+      'end of the scope, inclusive (within the authorised period; a date alone: the end of that day)',
+      periodEnd,
+    )
     .option('--min-events <n>', 'minimum events per contact pair')
     .option('--direction <d>', 'out, in or both')
     .option('--exclude-high-degree', 'never pass through very high-degree numbers')
@@ -103,6 +131,7 @@ function analysisCommand<T>(
         },
       );
       output(o.json, result, () => rows(result));
+      if (!o.json) for (const note of notes(result)) process.stdout.write(`${note}\n`);
     });
   });
 }
@@ -121,14 +150,23 @@ export function registerCommsAnalysisCommands(comms: Command): void {
       const body = parse(chainBody, { scope, seeds: o.seed, hops: Number(o.hops), limit: Number(o.limit) });
       return { fields: ['seeds', 'hops', 'limit'], run: (ctx) => chainAnalysis(ctx, body) };
     },
+    // events: every event between the number and via, both ways (as `timeline --other` counts them).
     (r) =>
       r.contacts.map((c) => ({
         number: c.number,
         hops: c.hops,
         via: c.via,
-        events: c.edge.events,
+        events: count(c.pair.events),
+        'from via': count(c.pair.fromVia),
+        'to via': count(c.pair.toVia),
         path: c.path.join(' > '),
       })),
+    (r) => [
+      ...(r.unknownSeeds.length > 0 ? [`not in the data: ${r.unknownSeeds.join(', ')}`] : []),
+      ...(r.truncated
+        ? [`showing ${count(r.contacts.length)} of ${count(r.total)} contacts; --limit to see more`]
+        : []),
+    ],
   );
 
   analysisCommand(
@@ -140,7 +178,7 @@ export function registerCommsAnalysisCommands(comms: Command): void {
       const body = parse(commonBody, { scope, numbers: o.number });
       return { fields: ['numbers'], run: (ctx) => commonAnalysis(ctx, body) };
     },
-    (r) => r.contacts.map((c) => ({ number: c.number, shared: c.shared, events: c.events })),
+    (r) => r.contacts.map((c) => ({ number: c.number, shared: c.shared, events: count(c.events) })),
   );
 
   analysisCommand(
@@ -198,7 +236,11 @@ export function registerCommsAnalysisCommands(comms: Command): void {
       return { fields: ['method', 'top'], run: (ctx) => communitiesAnalysis(ctx, body) };
     },
     (r) =>
-      r.communities.map((c) => ({ community: c.id, size: c.size, members: c.members.slice(0, 8).join(' ') })),
+      r.communities.map((c) => ({
+        community: c.id,
+        size: count(c.size),
+        members: c.members.slice(0, 8).join(' '),
+      })),
   );
 
   analysisCommand(
@@ -216,9 +258,9 @@ export function registerCommsAnalysisCommands(comms: Command): void {
     (r) =>
       r.top.map((t) => ({
         number: t.number,
-        score: t.score,
-        degree: t.degree,
-        weightedDegree: t.weightedDegree,
+        score: score(t.score),
+        degree: count(t.degree),
+        weightedDegree: count(t.weightedDegree),
       })),
   );
 
@@ -230,24 +272,29 @@ export function registerCommsAnalysisCommands(comms: Command): void {
       c
         .option('--number <number>', 'the subject (omit for repeated pairs)')
         .option('--other <number>', 'with --number: only this other number (co-location of a pair)')
-        .option('--window <minutes>', '±T', '15'),
+        .option('--window <minutes>', '±T', '15')
+        .option('--radius <metres>', 'also cells within R metres of each other (needs import-cells)'),
     (o, scope) => {
       const body = parse(coLocationBody, {
         scope,
         ...(o.number ? { number: o.number } : {}),
         ...(o.other ? { other: o.other } : {}),
         windowMinutes: Number(o.window),
+        ...(o.radius !== undefined ? { radiusMetres: Number(o.radius) } : {}),
       });
-      return { fields: ['number', 'windowMinutes'], run: (ctx) => coLocationAnalysis(ctx, body) };
+      const fields = ['number', 'other', 'windowMinutes', 'radiusMetres'].filter(
+        (f) => f === 'windowMinutes' || body[f as keyof typeof body] !== undefined,
+      );
+      return { fields, run: (ctx) => coLocationAnalysis(ctx, body) };
     },
     (r) =>
       'coLocated' in r
         ? (r.coLocated ?? []).map((c) => ({
             number: c.number,
-            occurrences: c.occurrences,
+            occurrences: count(c.occurrences),
             cells: c.cells.join(' '),
           }))
-        : (r.pairs ?? []).map((p) => ({ a: p.a, b: p.b, occurrences: p.occurrences })),
+        : (r.pairs ?? []).map((p) => ({ a: p.a, b: p.b, occurrences: count(p.occurrences) })),
   );
 
   analysisCommand(
@@ -263,14 +310,31 @@ export function registerCommsAnalysisCommands(comms: Command): void {
       return { fields: ['number', 'other'], run: (ctx) => timelineAnalysis(ctx, body) };
     },
     (r) =>
-      r.topContacts.map((c) => ({
-        contact: c.number,
-        events: c.count,
-        outgoing: c.outgoing,
-        incoming: c.incoming,
-        first: c.first,
-        last: c.last,
-      })),
+      r.other !== null
+        ? [
+            {
+              number: r.number,
+              other: r.other,
+              events: count(r.total),
+              outgoing: count(r.pair?.outgoing),
+              incoming: count(r.pair?.incoming),
+              first: r.first,
+              last: r.last,
+              types: Object.entries(r.byType)
+                .filter(([, n]) => n > 0)
+                .map(([type, n]) => `${type} ${count(n)}`)
+                .join(', '),
+            },
+          ]
+        : r.topContacts.map((c) => ({
+            contact: c.number,
+            events: count(c.count),
+            outgoing: count(c.outgoing),
+            incoming: count(c.incoming),
+            first: c.first,
+            last: c.last,
+          })),
+    (r) => (r.other === null ? [`${r.number}: ${count(r.total)} events in all`] : []),
   );
 
   analysisCommand(
@@ -281,12 +345,12 @@ export function registerCommsAnalysisCommands(comms: Command): void {
     () => ({ fields: [], run: (ctx) => statsAnalysis(ctx) }),
     (r) => [
       {
-        records: r.records,
-        numbers: r.numbers,
-        pairs: r.directedPairs,
+        records: count(r.records),
+        numbers: count(r.numbers),
+        pairs: count(r.directedPairs),
         first: r.first,
         last: r.last,
-        days: r.spanDays,
+        days: tenths(r.spanDays),
       },
     ],
   );

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { destroyDatasetBody } from '#shared/contracts/comms';
@@ -16,13 +18,7 @@ import { datasetByName } from '../../../server/src/modules/comms-data/use-cases/
 import { AppError } from '../../../server/src/platform/errors';
 import { registerCommsAnalysisCommands } from './comms-analyses';
 import { registerCommsProfileCommands } from './comms-profiles';
-import { collect, output, withComms } from './comms-shared';
-
-function isoDate(value: string): string {
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new InvalidArgumentError(`not a date: "${value}"`);
-  return new Date(t).toISOString();
-}
+import { collect, count, DATASET_OPTION, output, periodEnd, periodStart, withComms } from './comms-shared';
 
 function classification(value: string): Classification {
   const parsed = classificationSchema.safeParse(value);
@@ -37,11 +33,19 @@ export function registerCommsCommands(program: Command): void {
   datasets
     .command('add')
     .description('Register a dataset and the authorisation it was acquired under')
-    .requiredOption('--name <name>', 'unique name')
+    .requiredOption('--name <name>', 'name')
     .requiredOption('--provider <provider>', 'the communications service provider')
     .requiredOption('--authorisation <reference>', 'the authorisation reference')
-    .requiredOption('--from <date>', 'start of the authorised period', isoDate)
-    .requiredOption('--to <date>', 'end of the authorised period', isoDate)
+    .requiredOption(
+      '--from <date>',
+      'start of the authorised period (2024-03-01: that day from 00:00 UTC; or a date and time)',
+      periodStart,
+    )
+    .requiredOption(
+      '--to <date>',
+      'end of the authorised period, inclusive (2024-03-31: to the end of that day, 23:59:59.999 UTC)',
+      periodEnd,
+    )
     .option('--number <number>', 'an authorised number (repeat; none = all in the data)', collect, [])
     .option('--classification <c>', 'marking', classification, 'OFFICIAL-SENSITIVE' as Classification)
     .action(
@@ -72,7 +76,9 @@ export function registerCommsCommands(program: Command): void {
               { actorId: null },
             ),
           );
-          process.stdout.write(`Created dataset ${row.name} (${row.id}).\n`);
+          process.stdout.write(
+            `Created dataset ${row.name} (${row.id}), authorised from ${row.authorisedFrom.toISOString()} to ${row.authorisedTo.toISOString()}.\n`,
+          );
         });
       },
     );
@@ -87,14 +93,15 @@ export function registerCommsCommands(program: Command): void {
         output(o.json, items, () =>
           items.map((d) => ({
             name: d.name,
+            id: d.id,
             provider: d.provider,
             authorisation: d.authorisationRef,
             from: d.authorisedFrom,
             to: d.authorisedTo,
             status: d.status,
-            records: d.counts.records,
-            numbers: d.counts.numbers,
-            pairs: d.counts.pairs,
+            records: count(d.counts.records),
+            numbers: count(d.counts.numbers),
+            pairs: count(d.counts.pairs),
           })),
         );
       });
@@ -105,7 +112,7 @@ export function registerCommsCommands(program: Command): void {
     .description(
       "Destroy a dataset's acquired records (DuckDB file, graph snapshots, rejects files); the dataset stays as the record of it",
     )
-    .requiredOption('--dataset <name>', 'dataset name')
+    .requiredOption(...DATASET_OPTION)
     .requiredOption('--reason <text>', 'why (recorded on the dataset and in the audit trail)')
     .option('--json', 'print the dataset as JSON')
     .action(async (o: { dataset: string; reason: string; json?: boolean }) => {
@@ -120,7 +127,7 @@ export function registerCommsCommands(program: Command): void {
         if (o.json) process.stdout.write(`${JSON.stringify(destroyed, null, 2)}\n`);
         else
           process.stdout.write(
-            `Destroyed the records of ${destroyed.name} (${destroyed.counts.records} records) at ${destroyed.destroyed?.at}.\n`,
+            `Destroyed the records of ${destroyed.name} (${count(destroyed.counts.records)} records) at ${destroyed.destroyed?.at}.\n`,
           );
       });
     });
@@ -128,7 +135,7 @@ export function registerCommsCommands(program: Command): void {
   comms
     .command('import')
     .description('Import provider files into a dataset (a progress bar with rate and ETA)')
-    .requiredOption('--dataset <name>', 'dataset name')
+    .requiredOption(...DATASET_OPTION)
     .option('--profile <profile>', 'provider profile id (see `comms profiles list`)', 'generic')
     .option('--json', 'print the summary as JSON')
     .argument('<files...>', 'CSV or Parquet files')
@@ -154,6 +161,8 @@ export function registerCommsCommands(program: Command): void {
             files,
             profile: o.profile,
             actorId: null,
+            // One rejects file per import, named as the API names them (the history points at each).
+            rejectsPath: join(s.dir, `${row.id}.${randomUUID()}.rejects.csv`),
             onProgress: (p) => {
               const v = progressView(p, Date.now() - started);
               const pct = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 0;
@@ -169,18 +178,24 @@ export function registerCommsCommands(program: Command): void {
           loaded: result.loaded,
           duplicates: result.duplicates,
           rejected: result.rejected,
+          outOfScope: result.outOfScope,
           rejectsFile: result.rejectsPath,
+          warnings: result.warnings,
           seconds: (Date.now() - started) / 1000,
         };
         if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         else {
+          const outside =
+            summary.outOfScope > 0 ? `, outside the authorisation ${count(summary.outOfScope)}` : '';
           process.stdout.write(
-            `Imported into ${row.name}: read ${summary.read}, loaded ${summary.loaded}, duplicates ${summary.duplicates}, rejected ${summary.rejected} (rejects file: ${summary.rejectsFile}) in ${summary.seconds.toFixed(1)} s.\n`,
+            `Imported into ${row.name}: read ${count(summary.read)}, loaded ${count(summary.loaded)}, duplicates ${count(summary.duplicates)}, rejected ${count(summary.rejected)}${outside} (rejects file: ${summary.rejectsFile}) in ${summary.seconds.toFixed(1)} s.\n`,
           );
+          for (const w of summary.warnings) process.stdout.write(`  warning: ${w}\n`);
           const first = result.firstRejects.slice(0, 5);
           for (const r of first) process.stdout.write(`  rejected ${r.file}:${r.line}: ${r.reason}\n`);
-          if (result.rejected > first.length)
-            process.stdout.write(`  … and ${result.rejected - first.length} more in the rejects file\n`);
+          const listed = summary.rejected + summary.outOfScope;
+          if (listed > first.length)
+            process.stdout.write(`  … and ${count(listed - first.length)} more in the rejects file\n`);
         }
       });
     });
@@ -188,7 +203,7 @@ export function registerCommsCommands(program: Command): void {
   comms
     .command('imports')
     .description("A dataset's import history: who imported what with which profile, and the outcome")
-    .requiredOption('--dataset <name>', 'dataset name')
+    .requiredOption(...DATASET_OPTION)
     .option('--json', 'print JSON')
     .action(async (o: { dataset: string; json?: boolean }) => {
       await withComms(async (s) => {
@@ -200,10 +215,10 @@ export function registerCommsCommands(program: Command): void {
             status: i.status,
             profile: i.profile,
             files: i.files.map((f) => f.name).join(' '),
-            read: i.result?.read,
-            loaded: i.result?.loaded,
-            duplicates: i.result?.duplicates,
-            rejected: i.result?.rejected,
+            read: count(i.result?.read),
+            loaded: count(i.result?.loaded),
+            duplicates: count(i.result?.duplicates),
+            rejected: count(i.result?.rejected),
             error: i.error,
           })),
         );
@@ -215,7 +230,7 @@ export function registerCommsCommands(program: Command): void {
     .description(
       'Import cell sites (CSV: cell_id,lat,lon[,azimuth]) into a dataset, for co-location within R metres',
     )
-    .requiredOption('--dataset <name>', 'dataset name')
+    .requiredOption(...DATASET_OPTION)
     .option('--json', 'print the summary as JSON')
     .argument('<file>', 'cell-site CSV')
     .action(async (file: string, o: { dataset: string; json?: boolean }) => {
@@ -225,7 +240,7 @@ export function registerCommsCommands(program: Command): void {
         if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else
           process.stdout.write(
-            `Cell sites into ${row.name}: read ${result.read}, loaded ${result.loaded}, duplicates ${result.duplicates}, rejected ${result.rejected}.\n`,
+            `Cell sites into ${row.name}: read ${count(result.read)}, loaded ${count(result.loaded)}, duplicates ${count(result.duplicates)}, rejected ${count(result.rejected)}.\n`,
           );
       });
     });

@@ -5,12 +5,23 @@ import type { CommsServices } from '../comms-services';
 import type { CommsDatasetRow } from '../comms.schema';
 import { authorisationOf } from '../comms.presenter';
 import type { DatasetGraph } from '../graph-cache/dataset-graph';
+import type { PartyInputs } from './party-inputs';
 
-/** What one analysis call runs on: the visible datasets (first = the one in the path) and the checked scope. */
+/**
+ * What one analysis call runs on: the visible datasets (first = the one in the path; their
+ * authorised numbers in the data's form), the checked scope, and the way from the numbers asked
+ * about to the form the data holds them in (every analysis passes its numbers through it).
+ */
 export interface AnalysisContext {
   services: CommsServices;
   datasets: CommsDatasetRow[];
   scope: EffectiveScope;
+  parties: PartyInputs;
+}
+
+/** One number asked about, in the form the data holds it (see {@link PartyInputs}). */
+export async function partyOf(ctx: AnalysisContext, input: string): Promise<string> {
+  return (await ctx.parties.resolve([input]))[0]!;
 }
 
 /** The contact graph of the call's datasets under its scope (cached; merged for several). */
@@ -24,24 +35,25 @@ export function graphOf(ctx: AnalysisContext): Promise<DatasetGraph> {
   );
 }
 
-/** Ids of the numbers asked about; numbers not in the data are reported, not guessed. */
+/**
+ * Ids of the numbers asked about, taken in the data's form; numbers not in the data are reported
+ * as given, not guessed.
+ */
 export async function idsOrUnknown(
+  ctx: AnalysisContext,
   g: DatasetGraph,
   numbers: readonly string[],
-): Promise<{ ids: number[]; unknown: string[]; byId: Map<number, string> }> {
-  const found = await g.idsOf(numbers);
+): Promise<{ ids: number[]; unknown: string[] }> {
+  const held = await ctx.parties.resolve(numbers);
+  const found = await g.idsOf(held);
   const ids: number[] = [];
   const unknown: string[] = [];
-  const byId = new Map<number, string>();
-  for (const n of numbers) {
-    const id = found.get(n);
-    if (id === undefined || g.graph.internalOf(id) < 0) unknown.push(n);
-    else {
-      ids.push(id);
-      byId.set(id, n);
-    }
-  }
-  return { ids, unknown, byId };
+  numbers.forEach((given, i) => {
+    const id = found.get(held[i]!);
+    if (id === undefined || g.graph.internalOf(id) < 0) unknown.push(given);
+    else ids.push(id);
+  });
+  return { ids, unknown };
 }
 
 const typeNames = Object.entries(EventType) as [keyof typeof EventType, number][];

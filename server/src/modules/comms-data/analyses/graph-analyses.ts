@@ -7,7 +7,7 @@ import {
   shortestPath,
 } from '../../../../../graph/src/index.js';
 import type { ChainBody, CommonBody, NetworkBody, PathBody } from '#shared/contracts/comms';
-import { numberMap } from '../graph-cache/dataset-graph';
+import { type DatasetGraph, numberMap } from '../graph-cache/dataset-graph';
 import {
   type AnalysisContext,
   graphOf,
@@ -17,15 +17,29 @@ import {
   typesOf,
 } from './analysis-context';
 
-/** Contact chaining: every number within 1–3 hops of the seeds, with the path back to a seed. */
+/**
+ * The events between two numbers of the graph (store ids) in the call's dates, each way: what a
+ * pair timeline counts. `fromVia` are the events `via` → `node`, `toVia` the others.
+ */
+function pairEvents(g: DatasetGraph, via: number, node: number) {
+  const u = g.graph.internalOf(via);
+  const v = g.graph.internalOf(node);
+  const fromVia = g.graph.findEdge(u, v)?.weight ?? 0;
+  const toVia = g.graph.findEdge(v, u)?.weight ?? 0;
+  return { events: fromVia + toVia, fromVia, toVia };
+}
+
+/**
+ * Contact chaining: every number within 1–3 hops of the seeds, with the path back to a seed.
+ * `edge` is the stored pair the walk followed (one direction); `pair` counts every event between
+ * the number and `via` in the call's dates, both ways, as the pair's timeline does. When the limit
+ * cut the list (`truncated`), `total` says how many contacts there are.
+ */
 export async function chainAnalysis(ctx: AnalysisContext, body: ChainBody) {
   const g = await graphOf(ctx);
-  const seeds = await idsOrUnknown(g, body.seeds);
-  const r = contactChain(g.graph, seeds.ids, {
-    maxHops: body.hops,
-    scope: ctx.scope.graph,
-    limit: body.limit,
-  });
+  const seeds = await idsOrUnknown(ctx, g, body.seeds);
+  const options = { maxHops: body.hops, scope: ctx.scope.graph };
+  const r = contactChain(g.graph, seeds.ids, { ...options, limit: body.limit });
   const names = await numberMap(g, r.nodes);
   const contacts = [];
   for (let i = 0; i < r.nodes.length; i++) {
@@ -37,6 +51,7 @@ export async function chainAnalysis(ctx: AnalysisContext, body: ChainBody) {
       hops: r.hops[i]!,
       via: names.get(parent)!,
       path: (chainPath(r, node) ?? []).map((id) => names.get(id)!),
+      pair: pairEvents(g, parent, node),
       edge: {
         direction: r.edgeOutgoing[i] ? 'from-via' : 'to-via',
         events: r.edgeWeight[i]!,
@@ -46,19 +61,24 @@ export async function chainAnalysis(ctx: AnalysisContext, body: ChainBody) {
       },
     });
   }
+  // The same walk without the limit, only when it cut the list: the count the analyst is told.
+  const total = r.truncated
+    ? contactChain(g.graph, seeds.ids, options).hops.filter((h) => h > 0).length
+    : contacts.length;
   return {
     seeds: r.seeds.map((id) => names.get(id)!),
     unknownSeeds: seeds.unknown,
     hops: body.hops,
     contacts,
     truncated: r.truncated,
+    total,
   };
 }
 
 /** Common contacts of two or more numbers, with the pairs linking each to the numbers. */
 export async function commonAnalysis(ctx: AnalysisContext, body: CommonBody) {
   const g = await graphOf(ctx);
-  const seeds = await idsOrUnknown(g, body.numbers);
+  const seeds = await idsOrUnknown(ctx, g, body.numbers);
   const r = commonContacts(g.graph, seeds.ids, {
     scope: ctx.scope.graph,
     ...(body.minShared ? { minShared: body.minShared } : {}),
@@ -79,8 +99,9 @@ export async function commonAnalysis(ctx: AnalysisContext, body: CommonBody) {
 /** Shortest path (or all shortest paths) between two numbers, with the pairs on it. */
 export async function pathAnalysis(ctx: AnalysisContext, body: PathBody) {
   const g = await graphOf(ctx);
-  const ends = await idsOrUnknown(g, [body.from, body.to]);
-  const base = { from: body.from, to: body.to, unknown: ends.unknown };
+  const [from, to] = (await ctx.parties.resolve([body.from, body.to])) as [string, string];
+  const ends = await idsOrUnknown(ctx, g, [body.from, body.to]);
+  const base = { from, to, unknown: ends.unknown };
   if (ends.unknown.length > 0)
     return { ...base, found: false, length: -1, count: 0, paths: [], edges: [], truncated: false };
   const [s, t] = [ends.ids[0]!, ends.ids[1]!];
@@ -120,7 +141,7 @@ export async function pathAnalysis(ctx: AnalysisContext, body: PathBody) {
 /** Connecting network of a set of numbers: union of shortest paths favouring shared intermediaries. */
 export async function networkAnalysis(ctx: AnalysisContext, body: NetworkBody) {
   const g = await graphOf(ctx);
-  const members = await idsOrUnknown(g, body.numbers);
+  const members = await idsOrUnknown(ctx, g, body.numbers);
   const r = connectingNetwork(g.graph, members.ids, { scope: ctx.scope.graph, maxHops: body.maxHops });
   const names = await numberMap(g, [...r.nodes, ...r.members, ...r.unconnected.flat()]);
   const n = (id: number) => names.get(id)!;

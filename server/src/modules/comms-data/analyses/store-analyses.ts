@@ -4,28 +4,46 @@ import { listWatchlist, watchlistVersion } from '../comms.repo';
 import { authorisationOf } from '../comms.presenter';
 import { numberMap } from '../graph-cache/dataset-graph';
 import type { CoLocationOptions, Scope } from '../store/index.js';
-import { type AnalysisContext, graphOf, idsOrUnknown } from './analysis-context';
+import { AppError } from '../../../platform/errors';
+import { type AnalysisContext, graphOf, idsOrUnknown, partyOf } from './analysis-context';
 
+/** The one dataset of a store analysis (several are refused: the answer would be the first's only). */
 function single(ctx: AnalysisContext): {
   store: ReturnType<AnalysisContext['services']['store']['dataset']>;
   scope: Scope;
 } {
+  if (ctx.datasets.length !== 1)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `This analysis runs on one dataset at a time; ${ctx.datasets.length} were given.`,
+    );
   const row = ctx.datasets[0]!;
   return { store: ctx.services.store.dataset(row.id), scope: storeScopeOf(authorisationOf(row), ctx.scope) };
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Events of a number (or a pair) binned by hour and day, top contacts, first/last, silent periods. */
+/**
+ * Events of a number (or a pair) binned by hour and day, top contacts, first/last, silent periods.
+ * For a pair, `total` counts its events both ways (as chain's `pair.events` does) and `pair` splits
+ * them: `outgoing` from `number` to `other`, `incoming` the others.
+ */
 export async function timelineAnalysis(ctx: AnalysisContext, body: TimelineBody) {
   const { store, scope } = single(ctx);
-  const t = await store.timeline(body.number, scope, {
-    ...(body.other ? { other: body.other } : {}),
+  const [number, other] = await ctx.parties.resolve(body.other ? [body.number, body.other] : [body.number]);
+  const t = await store.timeline(number!, scope, {
+    ...(other ? { other } : {}),
     ...(body.silentHours ? { silentHours: body.silentHours } : {}),
     ...(body.topContacts ? { topContacts: body.topContacts } : {}),
   });
+  let pair: { outgoing: number; incoming: number } | null = null;
+  if (other) {
+    const out = await store.pairEvents(number!, other, scope, { bothDirections: false, limit: 1 });
+    pair = { outgoing: out.total, incoming: t.total - out.total };
+  }
   return {
     ...t,
+    pair,
     first: iso(t.first),
     last: iso(t.last),
     topContacts: t.topContacts.map((c) => ({
@@ -47,10 +65,11 @@ export async function coLocationAnalysis(ctx: AnalysisContext, body: CoLocationB
     ...(body.radiusMetres !== undefined ? { radiusMetres: body.radiusMetres } : {}),
   };
   if (body.number) {
-    if (body.other) options.other = body.other;
-    const found = await store.coLocation(body.number, options);
+    const [number, other] = await ctx.parties.resolve(body.other ? [body.number, body.other] : [body.number]);
+    if (other) options.other = other;
+    const found = await store.coLocation(number!, options);
     return {
-      number: body.number,
+      number: number!,
       coLocated: found.map((c) => ({ ...c, first: c.first.toISOString(), last: c.last.toISOString() })),
     };
   }
@@ -64,7 +83,8 @@ export async function pairEventsAnalysis(
   q: { a: string; b: string; bothDirections: boolean; limit: number; offset: number },
 ) {
   const { store, scope } = single(ctx);
-  const page = await store.pairEvents(q.a, q.b, scope, {
+  const [a, b] = (await ctx.parties.resolve([q.a, q.b])) as [string, string];
+  const page = await store.pairEvents(a, b, scope, {
     bothDirections: q.bothDirections,
     limit: q.limit,
     offset: q.offset,
@@ -95,12 +115,23 @@ export async function statsAnalysis(ctx: AnalysisContext) {
   return { ...s, first: iso(s.first), last: iso(s.last) };
 }
 
-/** Which watched subjects are within `hops` of a number: read from the standing index, not a scan. */
+/**
+ * Which watched subjects are within `hops` of a number: read from the standing index, not a scan.
+ * The watchlist's numbers, like the one asked about, are taken in the data's form.
+ */
 export async function watchlistMatchAnalysis(ctx: AnalysisContext, q: { number: string; hops: 0 | 1 | 2 }) {
   const g = await graphOf(ctx);
   const { db, watchlists } = ctx.services;
-  const index = await watchlists.get(g, await watchlistVersion(db), () => listWatchlist(db));
-  const { ids } = await idsOrUnknown(g, [q.number]);
+  const index = await watchlists.get(g, await watchlistVersion(db), async () => {
+    const entries = await listWatchlist(db);
+    const held = await ctx.parties.resolve(
+      entries.map((e) => e.number),
+      { ambiguous: 'as-given' },
+    );
+    return entries.map((e, i) => ({ number: held[i]!, subjectRef: e.subjectRef }));
+  });
+  const number = await partyOf(ctx, q.number);
+  const { ids } = await idsOrUnknown(ctx, g, [number]);
   if (ids.length === 0) return { number: q.number, inData: false, matches: [] };
   const matches = index.match(ids[0]!, q.hops);
   const names = await numberMap(
@@ -108,7 +139,7 @@ export async function watchlistMatchAnalysis(ctx: AnalysisContext, q: { number: 
     matches.flatMap((m) => (m.via === null ? [m.watched] : [m.watched, m.via])),
   );
   return {
-    number: q.number,
+    number,
     inData: true,
     matches: matches.map((m) => ({
       subjectRef: String(m.subject),
