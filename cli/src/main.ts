@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../server/src/config';
 import { DataDirLockedError } from '../../server/src/db/data-dir-lock';
+import { printable } from '#shared/printable';
 import { AppError } from '../../server/src/platform/errors';
+import { safeError } from '../../server/src/platform/safe-error';
 import { packageVersion } from '../../server/src/version';
 import { registerCommsCommands } from './commands/comms';
 import { registerAuditCommands } from './commands/audit';
@@ -30,8 +32,11 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof AppError) {
-    process.stderr.write(`lantern: ${error.message}\n`);
+    process.stderr.write(`lantern: ${printable(error.message)}\n`);
     process.exit(2);
   }
-  throw error;
+  // A fault of ours: its type, codes and stack, never the values it may quote (SQL parameters,
+  // the content of a file).
+  process.stderr.write(`lantern: internal error ${JSON.stringify(safeError(error), null, 2)}\n`);
+  process.exit(1);
 }

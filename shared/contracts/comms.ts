@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from './text';
 import { caveatSchema, classificationSchema } from './markings';
 
 /** A party as stored: an E.164 number (`+447700900123`) or, for e-mail style data, an identifier. */
-export const partySchema = z.string().trim().min(1).max(64);
+export const partySchema = singleLineText().trim().min(1).max(64);
 const isoDate = z.iso.datetime({ offset: true });
 
 export const createDatasetBody = z.strictObject({
-  name: z.string().trim().min(1).max(120),
-  provider: z.string().trim().min(1).max(120),
-  authorisationRef: z.string().trim().min(1).max(200),
+  name: singleLineText().trim().min(1).max(120),
+  provider: singleLineText().trim().min(1).max(120),
+  authorisationRef: singleLineText().trim().min(1).max(200),
   authorisedFrom: isoDate,
   authorisedTo: isoDate,
   authorisedNumbers: z.array(partySchema).max(10_000).default([]),
@@ -19,7 +20,10 @@ export type CreateDatasetBody = z.infer<typeof createDatasetBody>;
 
 /** Why a dataset's records are destroyed: recorded on the dataset and in the audit trail. */
 export const destroyDatasetBody = z.strictObject({
-  reason: z.string().trim().min(10, 'give the reason for the destruction (at least 10 characters)').max(2000),
+  reason: multiLineText()
+    .trim()
+    .min(10, 'give the reason for the destruction (at least 10 characters)')
+    .max(2000),
 });
 export type DestroyDatasetBody = z.infer<typeof destroyDatasetBody>;
 
@@ -39,7 +43,8 @@ export interface DatasetView {
   caveats: string[];
   compartmentId: string;
   status: string;
-  counts: { records: number; numbers: number; pairs: number; rejected: number };
+  /** outOfScope: records met by imports outside the authorisation, never loaded (not in records). */
+  counts: { records: number; numbers: number; pairs: number; rejected: number; outOfScope: number };
   dataVersion: number;
   createdAt: string;
   /** When, by whom (null for the console) and why the records were destroyed; null while held. */
@@ -152,7 +157,7 @@ export const watchlistMatchQuery = z.strictObject({
 });
 export const watchlistAddBody = z.strictObject({
   entries: z
-    .array(z.strictObject({ number: partySchema, subjectRef: z.string().trim().min(1).max(200) }))
+    .array(z.strictObject({ number: partySchema, subjectRef: singleLineText().trim().min(1).max(200) }))
     .min(1)
     .max(50_000),
 });
@@ -191,15 +196,29 @@ export interface ImportProgressView {
   etaSeconds: number | null;
 }
 
+/**
+ * What an import made of its files. Every line is accounted for: lines = headerLines + blankLines +
+ * continuationLines + read, and read = loaded + duplicates + rejected + outOfScope.
+ */
 export interface ImportSummaryView {
+  lines: number;
+  headerLines: number;
+  blankLines: number;
+  /** Lines after the first of records whose quoted value spans lines. */
+  continuationLines: number;
   read: number;
   loaded: number;
   duplicates: number;
   rejected: number;
+  /** Records outside the dataset's authorisation (dates or numbers): not loaded, in the rejects file. */
+  outOfScope: number;
   rejectsPath: string;
+  /** Rejected and out-of-scope records by reason. */
   rejectReasons: Record<string, number>;
-  /** The first rejected lines (at most 20; the rest are in the rejects file). */
+  /** The first rejected lines (at most 20, each shortened to 500 characters; all are in the rejects file). */
   firstRejects: { line: number; reason: string; raw: string | null }[];
+  /** What the person importing must know: a file with nothing loadable, records out of scope. */
+  warnings: string[];
 }
 
 /** `interrupted`: the process running it ended (the dataset was left as it was before it). */

@@ -16,7 +16,13 @@ export function presentDataset(row: CommsDatasetRow): DatasetView {
     caveats: row.caveats,
     compartmentId: row.compartmentId,
     status: row.status,
-    counts: { records: row.records, numbers: row.numbers, pairs: row.pairs, rejected: row.rejected },
+    counts: {
+      records: row.records,
+      numbers: row.numbers,
+      pairs: row.pairs,
+      rejected: row.rejected,
+      outOfScope: row.outOfScope,
+    },
     dataVersion: row.dataVersion,
     createdAt: row.createdAt.toISOString(),
     destroyed: row.destroyedAt

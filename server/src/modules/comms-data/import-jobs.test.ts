@@ -5,13 +5,16 @@ import type { ImportResult } from './store/index.js';
 
 const meta = { datasetId: 'd', profile: 'generic', files: [{ name: 'upload', bytes: 1 }], startedBy: null };
 const result: ImportResult = {
+  lines: 2,
   read: 1,
   loaded: 1,
   duplicates: 0,
   rejected: 0,
+  outOfScope: 0,
   rejectsPath: '/tmp/r.csv',
   rejectReasons: {},
   firstRejects: [],
+  warnings: [],
   files: [],
 };
 

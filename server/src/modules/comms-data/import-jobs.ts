@@ -6,6 +6,7 @@ import type {
   ImportProgressView,
   ImportSummaryView,
 } from '#shared/contracts/comms';
+import { printable } from '#shared/printable';
 import type { Clock } from '../../platform/clock';
 import { QUEUED_PROGRESS } from './import-history';
 import type { ImportProgress, ImportResult } from './store/index.js';
@@ -30,16 +31,35 @@ export function progressView(p: ImportProgress, elapsedMs: number): ImportProgre
   };
 }
 
+/** Characters of a rejected line shown in a summary (the rejects file keeps the whole line). */
+const RAW_SHOWN = 500;
+
+/**
+ * The summary of an import, safe to store and show: the raw text of rejected lines and the
+ * warnings (which name files) made printable (PostgreSQL refuses NUL; a terminal acts on escapes).
+ */
 export function summaryView(r: ImportResult): ImportSummaryView {
+  const sum = (key: 'headerLines' | 'blankLines' | 'continuationLines') =>
+    r.files.reduce((s, f) => s + f[key], 0);
   return {
+    lines: r.lines,
+    headerLines: sum('headerLines'),
+    blankLines: sum('blankLines'),
+    continuationLines: sum('continuationLines'),
     read: r.read,
     loaded: r.loaded,
     duplicates: r.duplicates,
     rejected: r.rejected,
+    outOfScope: r.outOfScope,
     rejectsPath: r.rejectsPath,
-    rejectReasons: { ...r.rejectReasons },
+    rejectReasons: Object.fromEntries(Object.entries(r.rejectReasons).map(([k, v]) => [printable(k), v])),
     // The file is the upload's temporary name, meaningless to the caller: line, reason and text.
-    firstRejects: r.firstRejects.map(({ line, reason, raw }) => ({ line, reason, raw })),
+    firstRejects: r.firstRejects.map(({ line, reason, raw }) => ({
+      line,
+      reason: printable(reason),
+      raw: raw === null ? null : printable(raw, RAW_SHOWN),
+    })),
+    warnings: r.warnings.map((w) => printable(w)),
   };
 }
 
@@ -150,7 +170,7 @@ export class ImportJobs {
   cancel(importId: string): boolean {
     const job = this.jobs.get(importId);
     if (!job || job.view.finishedAt) return false;
-    job.controller.abort();
+    job.controller.abort(new Error('import cancelled'));
     return true;
   }
 

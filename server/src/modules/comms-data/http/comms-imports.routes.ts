@@ -6,22 +6,24 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ImportJobView } from '#shared/contracts/comms';
+import { singleLineText } from '#shared/contracts/text';
 import type { AppContext } from '../../../app-context';
 import { AppError } from '../../../platform/errors';
 import { actorOf } from '../../../platform/http/route-access';
 import type { CommsServices } from '../comms-services';
 import type { CommsImportRow } from '../comms.schema';
-import { findImport, importView, listImports } from '../import-history';
+import { findImport, importView } from '../import-history';
 import { assertChangeable, assertNotDestroyed } from '../use-cases/dataset-availability';
 import { importDatasetCellSites, importDatasetFiles } from '../use-cases/import-dataset-files';
 import { resolveProfile } from '../use-cases/provider-profiles';
+import { auditImportRead, readDatasetImports } from '../use-cases/read-dataset';
 import { loadVisibleDataset } from '../use-cases/run-analysis';
 import { datasetParams } from './comms-datasets.routes';
 import { actorTransact, importAccess, readAccess } from './route-helpers';
 import { saveUpload, UPLOAD_CONTENT_TYPES, UPLOAD_LIMIT_BYTES } from './upload-file';
 
 const importParams = z.strictObject({ importId: z.uuid() });
-const importQuery = z.strictObject({ profile: z.string().min(1).max(64).default('generic') });
+const importQuery = z.strictObject({ profile: singleLineText().min(1).max(64).default('generic') });
 
 /**
  * Imports over the API. The file is the raw request body (text/csv, or application/octet-stream
@@ -30,10 +32,23 @@ const importQuery = z.strictObject({ profile: z.string().min(1).max(64).default(
  * name have been checked, so nobody can fill the disk without being allowed to import.
  */
 export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, services: CommsServices): void {
+  // Fastify does not count a body it hands on as a stream, so its limit is checked here, from the
+  // declared length, before anything is read (saveUpload counts what actually comes). Only the
+  // upload routes (which declare the upload limit) take a file; the module's JSON routes refuse
+  // one as every other route does.
   app.addContentTypeParser(
     UPLOAD_CONTENT_TYPES,
     { bodyLimit: UPLOAD_LIMIT_BYTES },
-    (_request, payload, done) => done(null, payload),
+    (request, payload, done) => {
+      if (request.routeOptions.bodyLimit !== UPLOAD_LIMIT_BYTES)
+        done(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.'), undefined);
+      else if (Number(request.headers['content-length']) > UPLOAD_LIMIT_BYTES)
+        done(
+          new AppError('PAYLOAD_TOO_LARGE', `Uploads are limited to ${UPLOAD_LIMIT_BYTES} bytes.`),
+          undefined,
+        );
+      else done(null, payload);
+    },
   );
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -72,9 +87,12 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
     '/api/comms/datasets/:id/imports',
     { config: { access: readAccess }, schema: { params: datasetParams } },
     async (request) => {
-      const actor = actorOf(request);
-      const row = await actorTransact(ctx, request)((tx) => loadVisibleDataset(tx, actor, request.params.id));
-      return (await listImports(services.db, row.id)).map((r) => viewOf(r.id, r)!);
+      const by = { actor: actorOf(request), requestId: request.id };
+      const rows = await actorTransact(
+        ctx,
+        request,
+      )((tx) => readDatasetImports(tx, ctx.clock, request.params.id, by));
+      return rows.map((r) => viewOf(r.id, r)!);
     },
   );
 
@@ -114,6 +132,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
             requestId: request.id,
             rejectsPath,
             onProgress,
+            onInternalError: (error, id) => request.log.error({ err: error, importId: id }, 'import failed'),
           });
         } finally {
           await rm(upload.path, { force: true });
@@ -150,7 +169,19 @@ export function registerImportRoutes(app: FastifyInstance, ctx: AppContext, serv
   api.get(
     '/api/comms/imports/:importId',
     { config: { access: readAccess }, schema: { params: importParams } },
-    async (request) => visibleJob(request, request.params.importId),
+    async (request) => {
+      const { importId } = request.params;
+      const by = { actor: actorOf(request), requestId: request.id };
+      return actorTransact(
+        ctx,
+        request,
+      )(async (tx) => {
+        const job = viewOf(importId, await findImport(tx, importId));
+        if (!job) throw AppError.notFound('Import');
+        await auditImportRead(tx, ctx.clock, job, by);
+        return job;
+      });
+    },
   );
 
   api.delete(

@@ -40,19 +40,52 @@ export interface ImportOptions {
   rejectsPath?: string;
   /** Poll interval for progress while DuckDB runs a long statement (ms, default 200). */
   progressIntervalMs?: number;
+  /** Aborting it stops the import in whatever step it is in, leaving the dataset as it was. */
+  signal?: AbortSignal;
+  /**
+   * The dataset's authorisation (IPA 2016 Part 3): a record dated outside [from, to], or (when
+   * numbers are listed) with neither party among them, is not loaded but counted out of scope and
+   * listed in the rejects file with its line.
+   */
+  authorised?: { from: Date; to: Date; numbers: readonly string[] };
 }
 
-export interface ImportResult {
+/**
+ * How a file's lines were accounted for: lines = headerLines + blankLines + continuationLines +
+ * read, and read = loaded + duplicates + rejected + outOfScope (both checked by every import).
+ */
+export interface ImportFileResult {
+  path: string;
+  lines: number;
+  headerLines: number;
+  blankLines: number;
+  /** Lines after the first of records whose quoted value spans lines. */
+  continuationLines: number;
+  /** Records read (each loaded, a duplicate, rejected or out of scope). */
   read: number;
   loaded: number;
   duplicates: number;
   rejected: number;
+  outOfScope: number;
+}
+
+export interface ImportResult {
+  /** Physical lines of the files. */
+  lines: number;
+  read: number;
+  loaded: number;
+  duplicates: number;
+  rejected: number;
+  /** Records outside the dataset's authorisation: not loaded, listed in the rejects file. */
+  outOfScope: number;
   rejectsPath: string;
-  /** Rejected rows by reason. */
+  /** Rejected and out-of-scope rows by reason. */
   rejectReasons: Record<string, number>;
   /** The first rejected rows (file, line order), at most 20: the rest are in the rejects file. */
   firstRejects: { file: string; line: number; reason: string; raw: string | null }[];
-  files: { path: string; read: number; loaded: number; duplicates: number; rejected: number }[];
+  /** What the person importing must know: e.g. a file with nothing loadable, records out of scope. */
+  warnings: string[];
+  files: ImportFileResult[];
 }
 
 export interface CellSiteImportResult {

@@ -104,13 +104,29 @@ export class DuckDbDataset implements DatasetStore {
     }
   }
 
-  private write<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` once the writes queued before it have ended. Aborting `signal` while it waits in the
+   * queue rejects at once (it will not start); once started, `fn` itself answers the signal.
+   */
+  private write<T>(fn: (c: DuckDBConnection) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    let started = false;
     // The eviction is asked for before the caller resumes, so the caller's next query waits for it.
     const next = this.writes
-      .then(() => this.fresh(fn))
+      .then(() => {
+        started = true;
+        if (signal?.aborted) throw signal.reason;
+        return this.fresh(fn);
+      })
       .finally(() => this.gate.whenIdle(() => this.evictCachedBlocks()));
     this.writes = next.catch(() => undefined);
-    return next;
+    if (!signal) return next;
+    return new Promise<T>((resolve, reject) => {
+      const whileQueued = () => {
+        if (!started) reject(signal.reason);
+      };
+      signal.addEventListener('abort', whileQueued, { once: true });
+      next.then(resolve, reject).finally(() => signal.removeEventListener('abort', whileQueued));
+    });
   }
 
   /**
@@ -131,8 +147,8 @@ export class DuckDbDataset implements DatasetStore {
     }
     try {
       // Refused when pinned memory exceeds it, after evicting what DuckDB could: that is enough.
-      await connection.run(`SET memory_limit = '${EVICT_TO}'`).catch(() => undefined);
-      await connection.run(`SET memory_limit = '${this.memoryLimit}'`);
+      await connection.run('SET memory_limit = $1', [EVICT_TO]).catch(() => undefined);
+      await connection.run('SET memory_limit = $1', [this.memoryLimit]);
     } catch (error) {
       // Not seen; without it every query would run under the lowered limit and fail obscurely.
       this.unusable = `its memory limit could not be restored (${error instanceof Error ? error.message : error})`;
@@ -149,8 +165,9 @@ export class DuckDbDataset implements DatasetStore {
   }
 
   importFiles(files: string[], profile: ProviderProfile, options: ImportOptions = {}): Promise<ImportResult> {
-    return this.write((c) =>
-      importFiles(c, files, profile, options.rejectsPath ?? this.defaultRejectsPath, options),
+    return this.write(
+      (c) => importFiles(c, files, profile, options.rejectsPath ?? this.defaultRejectsPath, options),
+      options.signal,
     );
   }
 

@@ -9,6 +9,7 @@ import { finishImport, insertImport } from '../import-history';
 import { progressView, summaryView } from '../import-jobs';
 import { assertChangeable, assertNotDestroyed, BUSY_OR_GONE, refusedChange } from './dataset-availability';
 import { inputFileAsValidation } from './input-file-validation';
+import { printable } from '#shared/printable';
 import { resolveProfile } from './provider-profiles';
 import type { CellSiteImportResult, ImportProgress, ImportResult } from '../store/index.js';
 
@@ -24,14 +25,19 @@ export interface ImportInput {
   importId?: string;
   /** How the files are named in the history (default: the paths given, with their sizes). */
   fileViews?: ImportFileView[];
-  /** Aborted when the caller cancelled: the history then says `cancelled`, not `failed`. */
+  /** Aborting it cancels the import in whatever step it is in; the history then says `cancelled`. */
   signal?: AbortSignal;
+  /**
+   * Told of a failure that is not the caller's (a fault of ours or of the machine), to log it: the
+   * history and the caller get a readable reason with the import's id instead of its text.
+   */
+  onInternalError?: (error: unknown, importId: string) => void;
 }
 
 async function describeFiles(files: string[]): Promise<ImportFileView[]> {
   return Promise.all(
     files.map(async (file) => ({
-      name: resolve(file),
+      name: printable(resolve(file)),
       bytes: await stat(file).then(
         (s) => s.size,
         () => 0,
@@ -40,9 +46,33 @@ async function describeFiles(files: string[]): Promise<ImportFileView[]> {
   );
 }
 
-/** The error with each file's path replaced by its name in the history (an upload's temporary path by 'upload'). */
-function namedAsGiven(message: string, paths: string[], views: ImportFileView[]): string {
-  return paths.reduce((m, path, i) => m.replaceAll(path, views[i]?.name ?? path), message);
+/** The text with each file's path replaced by its name in the history (an upload's temporary path by 'upload'). */
+function namedAsGiven(text: string, paths: string[], views: ImportFileView[]): string {
+  return paths.reduce((m, path, i) => m.replaceAll(resolve(path), views[i]?.name ?? path), text);
+}
+
+/**
+ * Why an import failed, as the caller and the history are told it: the caller's mistake (a file
+ * that cannot be used, or whose lines cannot all be accounted for) as a validation error naming the
+ * field; a cancellation; anything else as a fault of ours, named by the step it stopped in and
+ * the import's id (its text, which may quote the file or SQL, goes to the log only).
+ */
+function importFailure(
+  error: unknown,
+  context: { cancelled: boolean; phase: string; importId: string },
+): AppError {
+  if (context.cancelled)
+    return new AppError(
+      'CONFLICT',
+      `The import was cancelled during the ${context.phase} step; nothing was loaded.`,
+    );
+  const validation = inputFileAsValidation(error);
+  if (validation instanceof AppError) return validation;
+  if (error instanceof AppError) return error;
+  return new AppError(
+    'INTERNAL',
+    `The import failed during the ${context.phase} step (an error on our side, logged under import ${context.importId}); nothing was loaded.`,
+  );
 }
 
 /**
@@ -50,7 +80,9 @@ function namedAsGiven(message: string, paths: string[], views: ImportFileView[])
  * the data as it was) and then records the new counts and data version on the dataset row. The
  * import is a row of the dataset's import history (`comms_imports`), written with its outcome in the
  * transaction that records the outcome on the dataset, and audited (`comms.import`,
- * `comms.import.finish` / `.fail`). On failure the dataset row is put back as it was.
+ * `comms.import.finish` / `.fail`). Records outside the dataset's authorisation are not loaded
+ * (counted out of scope). On failure or cancellation, in any step, the dataset row is put back as it
+ * was and the history row ends `failed` or `cancelled` with a readable reason.
  */
 export async function importDatasetFiles(services: CommsServices, input: ImportInput): Promise<ImportResult> {
   const { db, clock, store } = services;
@@ -87,8 +119,13 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
   };
   const ds = store.dataset(before.id);
   try {
-    const options = { onProgress, ...(input.rejectsPath ? { rejectsPath: input.rejectsPath } : {}) };
-    const result = await ds.importFiles(input.files, profile, options);
+    const result = await ds.importFiles(input.files, profile, {
+      onProgress,
+      authorised: { from: before.authorisedFrom, to: before.authorisedTo, numbers: before.authorisedNumbers },
+      ...(input.rejectsPath ? { rejectsPath: input.rejectsPath } : {}),
+      ...(input.signal ? { signal: input.signal } : {}),
+    });
+    result.warnings = result.warnings.map((w) => namedAsGiven(w, input.files, files));
     const [stats, version] = await Promise.all([ds.stats(), ds.dataVersion()]);
     await db.transaction(async (tx) => {
       await updateDataset(tx, before.id, {
@@ -97,6 +134,7 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
         numbers: stats.numbers,
         pairs: stats.directedPairs,
         rejected: before.rejected + result.rejected,
+        outOfScope: before.outOfScope + result.outOfScope,
         dataVersion: version,
       });
       await finishImport(tx, history.id, {
@@ -108,25 +146,61 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
       await recordAudit(tx, clock, {
         ...audit,
         action: 'comms.import.finish',
-        fields: ['records', 'numbers', 'pairs', 'rejected', 'dataVersion'],
+        fields: ['records', 'numbers', 'pairs', 'rejected', 'outOfScope', 'dataVersion'],
       });
     });
     services.graphs.forget(before.id);
     return result;
   } catch (error) {
-    const failure = inputFileAsValidation(error);
-    await db.transaction(async (tx) => {
+    const cancelled = input.signal?.aborted === true;
+    const failure = importFailure(error, {
+      cancelled,
+      phase: (last as ImportProgressView | null)?.phase ?? 'queued',
+      importId: history.id,
+    });
+    if (failure.code === 'INTERNAL') input.onInternalError?.(error, history.id);
+    const reason = namedAsGiven(failure.message, input.files, files);
+    await recordImportEnd(services, before, history.id, audit, {
+      status: cancelled ? 'cancelled' : 'failed',
+      finishedAt: clock.now(),
+      progress: last,
+      error: reason,
+    });
+    throw new AppError(failure.code, reason, failure.details);
+  }
+}
+
+/**
+ * Ends a failed or cancelled import: the dataset back to its status before, the history row with
+ * its outcome, and the audit event, in one transaction. The reason is made printable (an error may
+ * quote the file's bytes; PostgreSQL refuses NUL). Should that transaction fail all the same, it
+ * is written again with a plain reason, so no import stays `running` and no dataset `importing`.
+ */
+async function recordImportEnd(
+  services: CommsServices,
+  before: { id: string; status: string },
+  importId: string,
+  audit: { actorId: string | null; requestId: string | null; recordType: string; recordId: string },
+  outcome: {
+    status: 'failed' | 'cancelled';
+    finishedAt: Date;
+    progress: ImportProgressView | null;
+    error: string;
+  },
+): Promise<void> {
+  const { db, clock } = services;
+  const write = (error: string, progress: ImportProgressView | null) =>
+    db.transaction(async (tx) => {
       await updateDataset(tx, before.id, { status: before.status });
-      await finishImport(tx, history.id, {
-        status: input.signal?.aborted ? 'cancelled' : 'failed',
-        finishedAt: clock.now(),
-        progress: last,
-        error: namedAsGiven(failure instanceof Error ? failure.message : String(failure), input.files, files),
-      });
+      await finishImport(tx, importId, { ...outcome, progress, error });
       await recordAudit(tx, clock, { ...audit, action: 'comms.import.fail', fields: ['status'] });
     });
-    throw failure;
-  }
+  await write(printable(outcome.error, 2000), outcome.progress).catch(() =>
+    write(
+      `the import ${outcome.status === 'cancelled' ? 'was cancelled' : 'failed'}; its reason could not be recorded`,
+      null,
+    ),
+  );
 }
 
 /**

@@ -3,8 +3,9 @@ import type { ImportPhase, ImportProgress } from '../analytics-store.types.js';
 
 /**
  * Reports real import progress: at phase boundaries, and while DuckDB runs a long statement by
- * polling the connection's query progress. An error thrown by the callback interrupts the running
- * statement and is re-thrown by `run`, so the import stops before its final transaction and drops its shadow tables.
+ * polling the connection's query progress. An error thrown by the callback, or the import's abort
+ * signal, interrupts the running statement at once and is re-thrown by `run` (and by `check` in the
+ * steps run in JS), so the import stops before its final transaction and drops its shadow tables.
  */
 export class ImportProgressReporter {
   private failure: unknown = undefined;
@@ -15,8 +16,17 @@ export class ImportProgressReporter {
     private readonly callback: ((p: ImportProgress) => void) | undefined,
     bytesTotal: number,
     private readonly intervalMs = 200,
+    readonly signal?: AbortSignal,
   ) {
     this.state = { phase: 'read', rowsDone: 0, bytesDone: 0, bytesTotal };
+    signal?.addEventListener('abort', () => this.fail(signal.reason ?? new Error('import cancelled')), {
+      once: true,
+    });
+  }
+
+  /** The phase being run (named in the failure of an import that stops in it). */
+  get currentPhase(): ImportPhase {
+    return this.state.phase;
   }
 
   /** Moves to a phase and reports it at once. */
@@ -59,12 +69,18 @@ export class ImportProgressReporter {
     try {
       this.callback({ ...this.state });
     } catch (error) {
-      this.failure = error ?? new Error('progress callback failed');
-      this.connection.interrupt();
+      this.fail(error ?? new Error('progress callback failed'));
     }
   }
 
-  private check(): void {
+  private fail(error: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    this.connection.interrupt();
+  }
+
+  /** Throws when the import was cancelled or the progress callback failed (between steps run in JS). */
+  check(): void {
     if (this.failure !== undefined) throw this.failure;
   }
 }

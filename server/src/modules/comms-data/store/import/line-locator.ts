@@ -1,4 +1,7 @@
+import { InputFileError } from '../input-file-error.js';
 import { type CsvEncoding, nodeEncoding, openCsvBytes } from './csv-input.js';
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * Where records start, as breakpoints: from record ordinal `record` on, a record's first line is
@@ -13,15 +16,41 @@ export interface Breakpoint {
 const NL = 10;
 const CR = 13;
 
+/** How a delimited file's physical lines divide, as DuckDB's reader sees them. */
+export interface LocatedFile {
+  breakpoints: Breakpoint[];
+  /** Physical lines: LF-terminated, plus a last line without one. */
+  lines: number;
+  /** Records (each starts on a line; a quoted value may carry it over more lines). */
+  records: number;
+  headerLines: number;
+  /** Empty lines between records (the reader skips them). */
+  blankLines: number;
+  /** Lines after the first of a record whose quoted value spans lines. */
+  continuationLines: number;
+}
+
+/** Throws the signal's reason when it has been aborted (a cancelled import stops between chunks). */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new Error('import cancelled');
+}
+
 /**
  * Walks a delimited file as DuckDB's reader sees it (header line skipped, empty lines skipped,
- * a record continues over newlines inside quotes) and returns the record-start breakpoints. It only
- * looks for newlines and quote characters with Buffer.indexOf; the fields are parsed by DuckDB.
+ * a record continues over newlines inside quotes) and returns the record-start breakpoints with
+ * the count of every kind of line, which the import checks its own counts against. It only looks
+ * for newlines and quote characters with Buffer.indexOf; the fields are parsed by DuckDB.
  */
-export async function locateRecords(path: string, header: boolean, quote: string): Promise<Breakpoint[]> {
+export async function locateRecords(
+  path: string,
+  header: boolean,
+  quote: string,
+  signal?: AbortSignal,
+  encoding: CsvEncoding = 'utf-8',
+): Promise<LocatedFile> {
   const q = quote ? quote.charCodeAt(0) : -1;
   const out: Breakpoint[] = [];
-  let line = 0;
+  const counts = { lines: 0, headerLines: 0, blankLines: 0, continuationLines: 0 };
   let record = 0;
   let inQuotes = false;
   let pendingStart = true;
@@ -30,13 +59,18 @@ export async function locateRecords(path: string, header: boolean, quote: string
   let lineStartedQuoted = false;
   let skipHeader = header;
   const endLine = (): void => {
-    line += 1;
+    counts.lines += 1;
     const blank = lineLen === 0 && !lineStartedQuoted;
     if (lineQuotes % 2 === 1) inQuotes = !inQuotes;
     if (skipHeader) {
+      counts.headerLines += 1;
       skipHeader = inQuotes;
-    } else if (!blank && pendingStart) {
-      const offset = line - record;
+    } else if (!pendingStart) {
+      counts.continuationLines += 1;
+    } else if (blank) {
+      counts.blankLines += 1;
+    } else {
+      const offset = counts.lines - record;
       const last = out[out.length - 1];
       if (!last || last.offset !== offset) out.push({ record, offset });
       record += 1;
@@ -46,8 +80,19 @@ export async function locateRecords(path: string, header: boolean, quote: string
     lineLen = 0;
     lineQuotes = 0;
   };
+  let first = true;
+  let sawLf = false;
+  let crs = 0;
   for await (const chunk of openCsvBytes(path) as AsyncIterable<Buffer>) {
+    throwIfAborted(signal);
     let pos = 0;
+    // DuckDB's UTF-8 reader drops a byte-order mark: a file holding only one has no record.
+    if (first && encoding === 'utf-8' && chunk.subarray(0, 3).equals(UTF8_BOM)) pos = 3;
+    first = false;
+    if (!sawLf) {
+      sawLf = chunk.includes(NL);
+      if (!sawLf) crs += chunk.includes(CR) ? 1 : 0;
+    }
     // Next quote at or after pos, found once per quote (not once per line: that would be quadratic).
     let nextQuote = q >= 0 ? chunk.indexOf(q, 0) : -1;
     while (pos < chunk.length) {
@@ -65,8 +110,31 @@ export async function locateRecords(path: string, header: boolean, quote: string
       pos = nl + 1;
     }
   }
+  // DuckDB's reader then takes CR as the line end; the line numbers here (and of the rejects) count
+  // LF only, so such a file is refused with the remedy rather than numbered wrongly.
+  if (!sawLf && crs > 0)
+    throw new InputFileError(
+      'files',
+      `${path}: its lines end in CR only (an old Mac OS export); convert them to LF (e.g. tr '\\r' '\\n') and import that`,
+    );
   if (lineLen > 0 || lineQuotes > 0) endLine();
-  return out;
+  return { breakpoints: out, records: record, ...counts };
+}
+
+/** Whether a record starts on the (1-based) physical line. */
+export function isRecordStart(located: Pick<LocatedFile, 'breakpoints' | 'records'>, line: number): boolean {
+  const bps = located.breakpoints;
+  let lo = 0;
+  let hi = bps.length - 1;
+  if (hi < 0 || bps[0]!.record + bps[0]!.offset > line) return false;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bps[mid]!.record + bps[mid]!.offset <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const record = line - bps[lo]!.offset;
+  const nextStart = lo + 1 < bps.length ? bps[lo + 1]!.record : located.records;
+  return record < nextStart;
 }
 
 /**
@@ -123,6 +191,7 @@ export async function readLines(
   path: string,
   lines: ReadonlySet<number>,
   encoding: CsvEncoding = 'utf-8',
+  signal?: AbortSignal,
 ): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (lines.size === 0) return out;
@@ -139,6 +208,7 @@ export async function readLines(
   const input = openCsvBytes(path);
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
+      throwIfAborted(signal);
       let pos = 0;
       while (pos < chunk.length) {
         const nl = chunk.indexOf(NL, pos);

@@ -32,7 +32,10 @@ export interface LoadPlan {
   nextEventId: number;
   /** `sources` id of the first file (the others follow in order). */
   firstSource: number;
+  /** Events of each file in the import's new events, counted there (not derived). */
   loadedByFile: number[];
+  /** Exact duplicates of each file deleted from the new events. */
+  duplicatesByFile: number[];
 }
 
 /**
@@ -88,12 +91,20 @@ export async function loadStaged(
   await connection.run(`DROP TABLE ${PARTY_IDS}`);
   reporter.phase('dedupe');
   const dropped = await dropDuplicates(connection, reporter, firstEventId, span);
-  const loadedByFile = staged.map((f) => f.good);
-  for (const r of dropped) loadedByFile[num(r.source) - firstSource]! -= num(r.n);
+  const duplicatesByFile = staged.map(() => 0);
+  for (const r of dropped) duplicatesByFile[num(r.source) - firstSource] = num(r.n);
+  // Counted in the table, so the import's accounting catches a row the joins above lost.
+  const loadedByFile = staged.map(() => 0);
+  const loaded = await queryRows(
+    connection,
+    `SELECT source, count(*) AS n FROM ${IMPORT_EVENTS} GROUP BY source`,
+  );
+  for (const r of loaded) loadedByFile[num(r.source) - firstSource] = num(r.n);
   return {
     nextEventId: firstEventId + lineCount.reduce((s, x) => s + x, 0),
     firstSource,
     loadedByFile,
+    duplicatesByFile,
   };
 }
 

@@ -1,9 +1,9 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBConnection, listValue } from '@duckdb/node-api';
 import { readMeta } from '../dataset-meta.js';
 import { num, queryRows } from '../duckdb-exec.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
 import type { ImportProgressReporter } from './import-progress.js';
-import { partyNormalSql, partyReasonSql } from './source-select.sql.js';
+import { OUT_OF_NUMBERS, partyNormalSql, partyReasonSql } from './source-select.sql.js';
 import { collectRejects, type StagedFile } from './stage-file.js';
 
 /** The import's new parties (temporary table: id, number), inserted into `numbers` at the commit. */
@@ -12,7 +12,7 @@ export const NEW_NUMBERS = 'new_numbers';
 export const PARTY_IDS = 'party_ids';
 /** Distinct raw party values with their normal form (n, NULL when it cannot be a party). */
 const PARTY_NORM = 'party_norm';
-const TEMP_TABLES = [PARTY_NORM, 'party_bad', 'party_orphans'];
+const TEMP_TABLES = [PARTY_NORM, 'party_bad', 'party_orphans', 'party_authorised'];
 
 function rawPartiesSql(staged: StagedFile[], where = 'true'): string {
   return staged
@@ -28,13 +28,16 @@ function rawPartiesSql(staged: StagedFile[], where = 'true'): string {
  * 20 M parties), applies the party rules (they come before the other rules of a row, so they
  * override its reason), collects each file's rejects, and leaves {@link NEW_NUMBERS} (parties new
  * to the dataset, next dense ids in number order) and {@link PARTY_IDS} for the load to join on the
- * values as read. A number seen only in rejected rows is not added.
+ * values as read. A number seen only in rejected or out-of-scope rows is not added. When the
+ * authorisation lists numbers, a row with neither party among them (in normal form) is out of
+ * scope; the party rules come first, so a row with a bad party is a reject.
  */
 export async function resolveParties(
   connection: DuckDBConnection,
   reporter: ImportProgressReporter,
   profile: ProviderProfile,
   staged: StagedFile[],
+  authorisedNumbers: readonly string[] = [],
 ): Promise<{ nextNumberId: number }> {
   await reporter.run(
     `CREATE TEMP TABLE ${PARTY_NORM} AS ${partyNormalSql(profile, `(SELECT DISTINCT r FROM (${rawPartiesSql(staged)}))`)}`,
@@ -54,8 +57,22 @@ export async function resolveParties(
         WHERE ra IS NULL OR rb IS NULL OR ${aBad} OR ${bBad}`);
     }
   }
+  await connection.run('CREATE TEMP TABLE party_authorised (r VARCHAR)');
+  if (authorisedNumbers.length > 0) {
+    // The authorisation's numbers as written (e.g. national format) read by the same rules.
+    const authorised = partyNormalSql(profile, '(SELECT unnest($1::VARCHAR[]) AS r)');
+    await connection.run(
+      `INSERT INTO party_authorised SELECT r FROM ${PARTY_NORM}
+       WHERE n IN (SELECT n FROM (${authorised}) WHERE n IS NOT NULL)`,
+      [listValue([...authorisedNumbers])],
+    );
+    for (const f of staged)
+      await connection.run(`UPDATE ${f.stageTable} SET reason = '${OUT_OF_NUMBERS}'
+        WHERE reason IS NULL AND ra NOT IN (SELECT r FROM party_authorised)
+          AND rb NOT IN (SELECT r FROM party_authorised)`);
+  }
   let rejectedRows = 0;
-  for (const f of staged) rejectedRows += await collectRejects(connection, profile, f);
+  for (const f of staged) rejectedRows += await collectRejects(connection, reporter, profile, f);
   // Numbers of rejected rows that no good row uses (only looked for when staged rows were rejected).
   await connection.run('CREATE TEMP TABLE party_orphans (n VARCHAR)');
   if (rejectedRows > 0) {

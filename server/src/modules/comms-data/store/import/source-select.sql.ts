@@ -2,7 +2,7 @@ import { EVENT_TYPE_CODES } from '../event-type.js';
 import { e164BareSql, e164CandidateSql, e164StripSql, e164ValidSql } from '../e164.sql.js';
 import { InputFileError } from '../input-file-error.js';
 import type { ProviderProfile } from '../provider-profile.schema.js';
-import { sqlIdent, sqlString } from '../sql-literal.js';
+import { sqlIdent, sqlString, sqlTimestamp } from '../sql-literal.js';
 
 type Field = 'type' | 'a' | 'b' | 'start' | 'date' | 'time' | 'duration' | 'cellId' | 'imei' | 'imsi';
 const FIELDS: readonly Field[] = [
@@ -22,12 +22,28 @@ const FIELDS: readonly Field[] = [
 const MIN_TS = "TIMESTAMP '1970-01-01 00:00:00'";
 const MAX_TS = "TIMESTAMP '2106-02-07 00:00:00'";
 
+/** The longest line DuckDB's reader takes; a longer one is rejected (its text kept in the rejects file). */
+export const MAX_LINE_BYTES = 2 * 1024 * 1024;
+
+/** Reasons of rows that are well formed but outside the dataset's authorisation (not rejects). */
+export const OUT_OF_PERIOD = 'outside the authorised period';
+export const OUT_OF_NUMBERS = 'outside the authorised numbers';
+export const OUT_OF_SCOPE_REASONS: ReadonlySet<string> = new Set([OUT_OF_PERIOD, OUT_OF_NUMBERS]);
+
 export interface SourceSpec {
   path: string;
   /** Header names of a CSV with a header (resolved before building the SQL). */
   headerNames?: string[];
   rejectsTable: string;
   rejectsScanTable: string;
+  /**
+   * false: one sequential scan. DuckDB's parallel CSV scan can drop records without a word when
+   * a stretch of its buffer holds no well-formed line (e.g. many long rejected lines); the import
+   * then reads the file again this way (see stage-file.ts).
+   */
+  parallel?: boolean;
+  /** The authorised period: a record outside it gets {@link OUT_OF_PERIOD}. */
+  period?: { from: Date; to: Date };
 }
 
 /** Reader column names for a CSV: header names as given, or c1…cN for a headerless file. */
@@ -47,6 +63,7 @@ function readerSql(profile: ProviderProfile, spec: SourceSpec, names: string[]):
     delim = ${sqlString(profile.csv.delimiter)}, quote = ${sqlString(quote)}, escape = ${sqlString(quote)},
     encoding = ${sqlString(profile.csv.encoding)},
     auto_detect = false, null_padding = false, strict_mode = true, all_varchar = true,
+    max_line_size = ${MAX_LINE_BYTES}, parallel = ${spec.parallel !== false},
     store_rejects = true, rejects_table = ${sqlString(spec.rejectsTable)},
     rejects_scan = ${sqlString(spec.rejectsScanTable)})`;
 }
@@ -233,6 +250,7 @@ export function stageSelectSql(
       WHEN type IS NULL THEN 'unknown type code'
       WHEN duration_s IS NULL AND NULLIF(trim(r_duration), '') IS NOT NULL THEN 'bad duration'
       WHEN duration_s < 0 THEN 'bad duration'
+      ${spec.period ? `WHEN start_ts < ${sqlTimestamp(spec.period.from)} OR start_ts > ${sqlTimestamp(spec.period.to)} THEN '${OUT_OF_PERIOD}'` : ''}
     END`;
   const bounded = `CASE WHEN ts0 >= ${MIN_TS} AND ts0 < ${MAX_TS} THEN ts0 END`;
   return `SELECT rec_raw AS rec, CAST(type AS TINYINT) AS type, CAST(served AS TINYINT) AS served, r_a AS ra,
