@@ -177,7 +177,8 @@ function importWarnings(
 ): string[] {
   const warnings: string[] = [];
   for (const f of files) {
-    if (f.read === 0) warnings.push(`${f.path} holds no records (${f.lines} lines)`);
+    if (f.read === 0)
+      warnings.push(`${f.path} holds no records (${f.lines} line${f.lines === 1 ? '' : 's'})`);
     else if (f.loaded + f.duplicates === 0)
       warnings.push(
         `nothing loadable in ${f.path}: of its ${records(f.read)}, ${f.rejected} rejected and ${f.outOfScope} outside the authorisation (see the rejects file)`,
