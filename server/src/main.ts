@@ -2,7 +2,9 @@ import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { serve } from './serve';
 import { packageVersion } from './version';
+import { requireNode } from '../../scripts/require-node.mjs';
 
+requireNode();
 try {
   await serve(loadConfig(process.env, packageVersion));
 } catch (error) {

@@ -16,7 +16,7 @@ function printDemoAccess(
   url: string,
   seed: Awaited<ReturnType<typeof seedDemo>> | undefined,
 ) {
-  const lines = [`\nLantern is running at ${url}`];
+  const lines = [`\nLantern is running at ${url} (Node.js ${process.version})`];
   if (seed) {
     lines.push(`Demo users (one per role): ${seed.usernames.join(', ')}`);
     if (seed.generatedPassword) {

@@ -13,7 +13,11 @@ const dataDir = mkdtempSync(join(tmpdir(), 'lantern-cli-comms-'));
 const env: NodeJS.ProcessEnv = { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_LOG_LEVEL: 'silent' };
 delete env.DATABASE_URL;
 const lantern = (...args: string[]) =>
-  run('node', [join(root, 'cli/bin/lantern.mjs'), 'comms', ...args], { env, cwd: root, maxBuffer: 32 << 20 });
+  run(process.execPath, [join(root, 'cli/bin/lantern.mjs'), 'comms', ...args], {
+    env,
+    cwd: root,
+    maxBuffer: 32 << 20,
+  });
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
