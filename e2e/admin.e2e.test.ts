@@ -21,7 +21,7 @@ describe('administration and oversight, in Chromium', () => {
     await expect.poll(() => p.getByRole('heading', { name: 'Users', exact: true }).isVisible()).toBe(true);
 
     const form = p.getByRole('region', { name: 'New compartment' });
-    await form.getByLabel('Kind').selectOption('operation');
+    await form.getByLabel('Kind').selectOption('fixture');
     await form.getByLabel('Name').fill('Op KESTREL');
     await form.getByRole('button', { name: 'Create compartment' }).click();
     await expect

@@ -7,7 +7,6 @@ import { afterAll, beforeAll } from 'vitest';
 import { openAuditKeys } from '../server/src/platform/audit/checkpoints';
 import { FileKeyProvider } from '../server/src/platform/crypto';
 import { openTestDatabase } from './db';
-import { registerFixtureModule } from './fixture-module/fixture.routes';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import type { Database } from '../server/src/db/client';
@@ -24,6 +23,7 @@ export async function buildTestApp(
   // Tests sign in often from one address; the throttle has its own test with a low limit.
   const config = loadConfig({
     LANTERN_ENV: 'test',
+    ...(options.fixtureModule ? { LANTERN_MODULES: 'fixture' } : {}),
     LANTERN_DATA_DIR: '/tmp/lantern-test-unused',
     LANTERN_SIGN_IN_ATTEMPTS_PER_MINUTE: '10000',
     ...env,
@@ -35,7 +35,6 @@ export async function buildTestApp(
     {
       // No log output unless a test captures it (the production logger options, to this stream).
       ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
-      extraModules: options.fixtureModule ? [registerFixtureModule] : [],
     },
   );
 }

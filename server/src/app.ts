@@ -6,7 +6,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream, LoggerOptions } from 'pino';
 import type { AppContext } from './app-context';
-import { registerModules } from './modules';
+import { enabledModules } from './modules';
+import { registerRoutes } from './platform/modules/define-route';
 import { registerAdminRoutes } from './platform/admin/admin.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
 import { registerAuthRoutes } from './platform/auth/auth.routes';
@@ -23,15 +24,12 @@ import { registerStaticWeb } from './platform/http/static-web';
 import { loggerOptions } from './platform/logging';
 
 /** A module's route registration, as `registerModules` calls them. */
-export type ModuleRegistration = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
 export interface BuildAppOptions {
   /** pino logger options, or false for none (tests). */
   logger?: boolean | LoggerOptions;
   /** Where the production logger options write instead of stdout (tests that read the log). */
   logStream?: DestinationStream;
-  /** Extra modules (tests load the fixture module this way; production never does). */
-  extraModules?: ModuleRegistration[];
 }
 
 /**
@@ -90,8 +88,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerMfaRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
-  await registerModules(app, ctx);
-  for (const register of options.extraModules ?? []) await register(app, ctx);
+  for (const module of enabledModules(ctx)) {
+    const services = module.open ? await module.open(ctx) : {};
+    app.addHook('onClose', async () => services.close?.());
+    // Each module in its own encapsulated context: its content-type parsers and hooks stay its own.
+    await app.register(async (scoped) => {
+      module.setup?.(scoped, ctx, services);
+      registerRoutes(scoped, ctx.clock, module.routes(ctx, services), [module.manifest.name]);
+    });
+  }
   await registerStaticWeb(app);
   return app;
 }

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { manifests } from '#shared/modules/index';
+
+const optionalModuleNames = manifests.filter((m) => 'optional' in m && m.optional).map((m) => m.name);
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -21,6 +24,19 @@ const envSchema = z.object({
   LANTERN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LANTERN_TRUST_PROXY: booleanFromEnv.default(false),
   LANTERN_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Optional modules to turn on, comma-separated (e.g. `fixture`, the reference module). */
+  LANTERN_MODULES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean),
+    )
+    .refine((names) => names.every((n) => optionalModuleNames.includes(n)), {
+      message: `names a module that is not an optional one; optional modules: ${optionalModuleNames.join(', ')}`,
+    }),
   LANTERN_SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   LANTERN_SIGN_IN_LOCK_FAILURES: z.coerce.number().int().positive().default(5),
   LANTERN_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
@@ -42,6 +58,8 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Optional modules turned on (LANTERN_MODULES): their manifests say `optional`. */
+  optionalModules: string[];
   session: { idleMinutes: number; absoluteHours: number };
   /** Sign-in attempts allowed per client address per minute. */
   signInAttemptsPerMinute: number;
@@ -78,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
     logLevel: e.LANTERN_LOG_LEVEL,
     trustProxy: e.LANTERN_TRUST_PROXY,
     bodyLimitBytes: e.LANTERN_BODY_LIMIT_BYTES,
+    optionalModules: e.LANTERN_MODULES,
     session: { idleMinutes: e.LANTERN_SESSION_IDLE_MINUTES, absoluteHours: e.LANTERN_SESSION_ABSOLUTE_HOURS },
     signInAttemptsPerMinute: e.LANTERN_SIGN_IN_ATTEMPTS_PER_MINUTE,
     signInLockout: { failures: e.LANTERN_SIGN_IN_LOCK_FAILURES, minutes: e.LANTERN_SIGN_IN_LOCK_MINUTES },

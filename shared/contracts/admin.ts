@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { multiLineText, singleLineText } from './text';
 import { usernameSchema } from './auth';
 import { caveatSchema, classificationSchema } from './markings';
+import { compartmentKinds } from '../modules/index';
 import { roleSchema } from './roles';
 
-/** The kinds of compartment an administrator creates (`fixture` is for tests only). */
-export const adminCompartmentKinds = ['operation', 'source', 'dataset'] as const;
+/** The kinds of compartment an administrator creates: those the modules' records live in. */
+export const adminCompartmentKinds = compartmentKinds;
 export const adminCompartmentKindSchema = z.enum(adminCompartmentKinds);
 export type AdminCompartmentKind = z.infer<typeof adminCompartmentKindSchema>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { type Permission, permissions } from '../modules/index';
+import { classificationSchema } from './markings';
 import { singleLineText } from './text';
 import { roleSchema } from './roles';
 
@@ -49,7 +51,19 @@ export const mfaStatus = z.object({
 });
 export type MfaStatus = z.infer<typeof mfaStatus>;
 
-export const meResponse = z.object({ user: userView, mfa: mfaStatus });
+/**
+ * The signed-in user as the client needs them: who they are, what they may do (the permissions
+ * their roles hold: the web shows and hides by these, never by role names), their clearance, and
+ * the modules this installation runs.
+ */
+export const meResponse = z.object({
+  user: userView,
+  mfa: mfaStatus,
+  permissions: z.array(z.enum(permissions as [Permission, ...Permission[]])),
+  clearance: classificationSchema,
+  caveats: z.array(z.string()),
+  modules: z.array(z.string()),
+});
 export type MeResponse = z.infer<typeof meResponse>;
 
 /** The Account → Security page: status plus what the user may do. */

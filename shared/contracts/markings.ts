@@ -24,6 +24,3 @@ export const markingSchema = z.strictObject({
   caveats: z.array(caveatSchema).max(10).default([]),
 });
 export type Marking = z.infer<typeof markingSchema>;
-
-export const compartmentKinds = ['operation', 'source', 'dataset', 'fixture'] as const;
-export type CompartmentKind = (typeof compartmentKinds)[number];

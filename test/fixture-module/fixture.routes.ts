@@ -7,7 +7,7 @@ import type { AppContext } from '../../server/src/app-context';
 import type { Tx } from '../../server/src/db/client';
 import { withActorTx } from '../../server/src/platform/access/actor-tx';
 import { authorize, decide, type ProtectedRecord } from '../../server/src/platform/access/policy';
-import { recordAudit } from '../../server/src/platform/audit/audit.service';
+import { writeAuditEvent } from '../../server/src/platform/audit/audit.service';
 import type { Actor } from '../../server/src/platform/auth/actor';
 import { FieldCipher } from '../../server/src/platform/crypto';
 import { PgDataKeyStore } from '../../server/src/platform/crypto/pg-data-key-store';
@@ -108,7 +108,7 @@ export async function registerFixtureModule(app: FastifyInstance, ctx: AppContex
           recordId: inserted.id,
         });
         await updateRecord(tx, inserted.id, { secretEnc });
-        await recordAudit(tx, ctx.clock, {
+        await writeAuditEvent(tx, ctx.clock, {
           actorId: actor.id,
           action: 'fixture.create',
           recordType: table,
@@ -131,7 +131,7 @@ export async function registerFixtureModule(app: FastifyInstance, ctx: AppContex
       return withActorTx(ctx, scope(request, actor), async (tx) => {
         // A search is audited: the parameter's name, never the words searched for.
         if (q) {
-          await recordAudit(tx, ctx.clock, {
+          await writeAuditEvent(tx, ctx.clock, {
             actorId: actor.id,
             action: 'fixture.search',
             recordType: table,
@@ -164,7 +164,7 @@ export async function registerFixtureModule(app: FastifyInstance, ctx: AppContex
     const actor = actorOf(request);
     return withActorTx(ctx, scope(request, actor), async (tx) => {
       const rows = await listVisibleRecords(tx, { limit: 10_000, offset: 0 });
-      await recordAudit(tx, ctx.clock, {
+      await writeAuditEvent(tx, ctx.clock, {
         actorId: actor.id,
         action: 'fixture.export',
         recordType: table,
@@ -193,7 +193,7 @@ export async function registerFixtureModule(app: FastifyInstance, ctx: AppContex
       return withActorTx(ctx, scope(request, actor), async (tx) => {
         const row = await loadVisible(tx, actor, request.params.id, 'read-sensitive');
         // Audited before the value leaves: if the audit write fails, so does the read.
-        await recordAudit(tx, ctx.clock, {
+        await writeAuditEvent(tx, ctx.clock, {
           actorId: actor.id,
           action: 'fixture.read-secret',
           recordType: table,
@@ -224,7 +224,7 @@ export async function registerFixtureModule(app: FastifyInstance, ctx: AppContex
       return withActorTx(ctx, scope(request, actor), async (tx) => {
         const row = await loadVisible(tx, actor, request.params.id, 'update');
         await updateRecord(tx, row.id, { title: request.body.title });
-        await recordAudit(tx, ctx.clock, {
+        await writeAuditEvent(tx, ctx.clock, {
           actorId: actor.id,
           action: 'fixture.update',
           recordType: table,
@@ -245,7 +245,7 @@ export async function registerFixtureModule(app: FastifyInstance, ctx: AppContex
       await withActorTx(ctx, scope(request, actor), async (tx) => {
         const row = await loadVisible(tx, actor, request.params.id, 'delete');
         await deleteRecord(tx, row.id);
-        await recordAudit(tx, ctx.clock, {
+        await writeAuditEvent(tx, ctx.clock, {
           actorId: actor.id,
           action: 'fixture.delete',
           recordType: table,

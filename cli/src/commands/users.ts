@@ -7,6 +7,7 @@ import { disableUser } from '../../../server/src/platform/auth/use-cases/disable
 import { listUsers } from '../../../server/src/platform/auth/users.repo';
 import { printTable } from '../output';
 import { withRuntime } from '../runtime';
+import { consoleScope } from '../../../server/src/platform/request-scope';
 
 function collectRole(value: string, previous: Role[]): Role[] {
   const parsed = roleSchema.safeParse(value);
@@ -40,7 +41,7 @@ export function registerUsersCommands(program: Command): void {
           const user = await createUser(
             runtime.database.db,
             { username, displayName: options.displayName ?? username, password, roles: options.role },
-            { actorId: null, clock: systemClock },
+            consoleScope(systemClock),
           );
           process.stdout.write(`Created ${user.username} (${user.roles.join(', ')}).\n`);
           if (!options.passwordStdin) process.stdout.write(`Password (shown once): ${password}\n`);
@@ -70,7 +71,7 @@ export function registerUsersCommands(program: Command): void {
     .description('Disable a user and end their sessions at once')
     .action(async (username: string) => {
       await withRuntime(async (runtime) => {
-        await disableUser(runtime.database.db, username, { actorId: null, clock: systemClock });
+        await disableUser(runtime.database.db, username, consoleScope(systemClock));
         process.stdout.write(`Disabled ${username}; their sessions are ended.\n`);
       });
     });

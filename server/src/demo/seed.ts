@@ -6,6 +6,7 @@ import { createUser } from '../platform/auth/use-cases/create-user';
 import { systemClock } from '../platform/clock';
 import { findUserByUsername, setUserMarkings } from '../platform/auth/users.repo';
 import { demoUsers } from './demo-users';
+import { consoleScope } from '../platform/request-scope';
 
 const seededKey = 'demo_seeded_at';
 
@@ -34,7 +35,7 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
     for (const user of demoUsers) {
       if (await findUserByUsername(tx, user.username)) continue;
       const { clearance, ...account } = user;
-      const created = await createUser(tx, { ...account, password }, { actorId: null, clock: systemClock });
+      const created = await createUser(tx, { ...account, password }, consoleScope(systemClock));
       if (clearance) await setUserMarkings(tx, created.id, { clearance, caveats: [] });
     }
     await tx.insert(appMeta).values({ key: seededKey, value: new Date().toISOString() });

@@ -1,11 +1,17 @@
-import type { FastifyInstance } from 'fastify';
+import { enabledManifests } from '#shared/modules/index';
 import type { AppContext } from '../app-context';
-import { registerCommsRoutes } from './comms-data/comms.routes';
+import type { ServerModule } from '../platform/modules/server-module';
+import { fixtureServerModule } from '../../../test/fixture-module/fixture.module';
+import { commsServerModule } from './comms-data/comms.module';
 
 /**
- * Domain modules register their routes here, one line each (see docs/ARCHITECTURE.md,
- * "Adding a module").
+ * Every module's server side, in manifest order. Adding a module adds one line here (see
+ * docs/ARCHITECTURE.md, "Adding a module").
  */
-export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await registerCommsRoutes(app, ctx);
+export const serverModules: readonly ServerModule[] = [commsServerModule, fixtureServerModule];
+
+/** The modules this installation runs: every module but the optional ones LANTERN_MODULES leaves out. */
+export function enabledModules(ctx: Pick<AppContext, 'config'>): ServerModule[] {
+  const enabled = new Set(enabledManifests(ctx.config.optionalModules));
+  return serverModules.filter((m) => enabled.has(m.manifest));
 }

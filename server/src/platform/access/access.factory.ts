@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CompartmentKind } from '#shared/contracts/markings';
+import type { CompartmentKind } from '#shared/modules/index';
 import type { Queryable } from '../../db/client';
 import type { CompartmentRow } from './access.schema';
 import { insertCompartment, insertMember } from './access.repo';
@@ -10,7 +10,7 @@ export function buildCompartment(
   overrides: { kind?: CompartmentKind; name?: string; description?: string } = {},
 ): Promise<CompartmentRow> {
   return insertCompartment(q, {
-    kind: overrides.kind ?? 'operation',
+    kind: overrides.kind ?? 'fixture',
     name: overrides.name ?? `OP ${randomBytes(4).toString('hex').toUpperCase()}`,
     description: overrides.description ?? '',
   });

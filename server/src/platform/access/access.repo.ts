@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { CompartmentKind } from '#shared/contracts/markings';
+import type { CompartmentKind } from '#shared/modules/index';
 import type { Queryable } from '../../db/client';
 import { type CompartmentRow, compartmentMembers, compartments } from './access.schema';
 

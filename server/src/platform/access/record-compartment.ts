@@ -1,4 +1,4 @@
-import type { CompartmentKind } from '#shared/contracts/markings';
+import type { CompartmentKind } from '#shared/modules/index';
 import type { Queryable } from '../../db/client';
 import { findCompartmentByName, insertCompartment } from './access.repo';
 import type { CompartmentRow } from './access.schema';

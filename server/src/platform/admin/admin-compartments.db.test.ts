@@ -38,7 +38,7 @@ describe('compartment administration', () => {
       const { client, user } = await signedIn(app, database.db, [role]);
       expect((await client.request('GET', '/api/admin/compartments')).statusCode).toBe(403);
       const create = await client.request('POST', '/api/admin/compartments', {
-        kind: 'operation',
+        kind: 'fixture',
         name: `x-${role}`,
       });
       expect(create.statusCode).toBe(403);
@@ -52,24 +52,24 @@ describe('compartment administration', () => {
   it('creates a compartment, audited; refuses a taken name and an unknown kind', async () => {
     const { client: admin, user: adminUser } = await signedIn(app, database.db, ['admin']);
     const res = await admin.request('POST', '/api/admin/compartments', {
-      kind: 'source',
+      kind: 'dataset',
       name: 'Source BLUEBIRD',
       description: 'A covert human source',
     });
     expect(res.statusCode).toBe(201);
     const created = res.json().compartment;
-    expect(created).toMatchObject({ kind: 'source', name: 'Source BLUEBIRD', members: [] });
+    expect(created).toMatchObject({ kind: 'dataset', name: 'Source BLUEBIRD', members: [] });
     expect(await auditActions(created.id)).toEqual([
       { action: 'compartment.create', actorId: adminUser.id, fields: ['kind', 'name', 'description'] },
     ]);
     const taken = await admin.request('POST', '/api/admin/compartments', {
-      kind: 'source',
+      kind: 'dataset',
       name: 'Source BLUEBIRD',
     });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.details.fields[0].path).toBe('name');
     const kind = await admin.request('POST', '/api/admin/compartments', {
-      kind: 'fixture',
+      kind: 'no-such-kind',
       name: 'Bad kind',
     });
     expect(kind.statusCode).toBe(400);

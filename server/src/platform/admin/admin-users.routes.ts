@@ -10,18 +10,17 @@ import {
   userIdParams,
 } from '#shared/contracts/admin';
 import type { AppContext } from '../../app-context';
-import { actorOf } from '../http/route-access';
 import { loadAdminUser, loadAdminUsers } from './admin.views';
 import { createUserAccount } from './use-cases/create-user-account';
 import { changeUserClearance } from './use-cases/set-user-clearance';
 import { changeUserRoles } from './use-cases/set-user-roles';
 import { resetUserMfa } from './use-cases/reset-user-mfa';
 import { disableUserAccount, enableUserAccount } from './use-cases/set-user-status';
-import type { ChangeAuthor } from '../audit/audit.service';
+import { type RequestScope, scopeOf } from '../request-scope';
 
 /** The signed-in administrator as the author of a change, for the audit log. */
-export function authorOf(ctx: AppContext, request: FastifyRequest): ChangeAuthor {
-  return { actorId: actorOf(request).id, requestId: request.id, clock: ctx.clock };
+export function authorOf(ctx: AppContext, request: FastifyRequest): RequestScope {
+  return scopeOf(request, ctx.clock);
 }
 
 /**

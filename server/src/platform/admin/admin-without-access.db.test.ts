@@ -40,7 +40,7 @@ describe('administration without access', () => {
 
     // The admin can do everything administrative...
     const created = await admin.request('POST', '/api/admin/compartments', {
-      kind: 'operation',
+      kind: 'fixture',
       name: 'Op NIGHTJAR',
     });
     expect(created.statusCode).toBe(201);

@@ -9,11 +9,12 @@ import { AppError } from '../errors';
 import { signedIn } from './admin.test-support';
 import { changeUserRoles } from './use-cases/set-user-roles';
 import { disableUserAccount } from './use-cases/set-user-status';
+import { consoleScope } from '../request-scope';
 
 // Its own database: "the last administrator" needs a database where this file controls every admin.
 let database: Database;
 let app: FastifyInstance;
-const cli = { actorId: null, clock: systemClock };
+const cli = consoleScope(systemClock);
 
 appPerFile((t) => ({ database, app } = t));
 

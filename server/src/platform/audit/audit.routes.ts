@@ -8,7 +8,7 @@ import {
 } from '#shared/contracts/audit';
 import type { AppContext } from '../../app-context';
 import { actorOf } from '../http/route-access';
-import { recordAudit } from './audit.service';
+import { writeAuditEvent } from './audit.service';
 import type { VerifyResult } from './chain';
 import { verifyAuditTrail } from './checkpoints';
 import { readAuditLog } from './read-audit-log';
@@ -68,7 +68,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
       const result = await verifyAuditTrail(db, ctx.config.keyDir);
       // The verification is itself on the record, whatever it found.
       await db.transaction((tx) =>
-        recordAudit(tx, ctx.clock, {
+        writeAuditEvent(tx, ctx.clock, {
           actorId: actorOf(request).id,
           action: 'audit.verify',
           recordType: 'audit-log',

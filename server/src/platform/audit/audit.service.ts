@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/client';
 import type { Clock } from '../clock';
+import type { RequestScope } from '../request-scope';
 import { pgAuditAppender } from './audit.repo';
 import { appendAuditEvent, type StoredEvent } from './chain';
 
@@ -15,27 +16,28 @@ export interface AuditInput {
   fields?: readonly string[];
 }
 
-/** Who makes a change: the acting user (null for the CLI or the system), the request, the clock. */
-export interface ChangeAuthor {
-  actorId: string | null;
-  requestId?: string | null;
-  clock: Clock;
-}
+/** An audit event as a use case states it; who, when and for which request come from its scope. */
+export type AuditEvent = Omit<AuditInput, 'actorId' | 'requestId'>;
 
-/** {@link recordAudit} for a change made by `by`: the actor, request and clock come from it. */
-export function recordChange(
-  tx: Queryable,
-  by: ChangeAuthor,
-  event: Omit<AuditInput, 'actorId' | 'requestId'>,
-): Promise<StoredEvent> {
-  return recordAudit(tx, by.clock, { ...event, actorId: by.actorId, requestId: by.requestId ?? null });
+/**
+ * Records `event` for the scope's actor (null: the console) and request, at the scope's clock, in
+ * the caller's transaction (CONVENTIONS rule 5). If it throws, the transaction fails with it: a
+ * mutation or sensitive read that cannot be audited does not happen.
+ */
+export function recordAudit(tx: Queryable, scope: RequestScope, event: AuditEvent): Promise<StoredEvent> {
+  return writeAuditEvent(tx, scope.clock, {
+    ...event,
+    actorId: scope.actor?.id ?? null,
+    requestId: scope.requestId,
+  });
 }
 
 /**
- * Writes one audit event in the caller's transaction (CONVENTIONS rule 5). If it throws, the
- * transaction fails with it: a mutation or sensitive read that cannot be audited does not happen.
+ * Writes one audit event naming its actor by id: for the platform's own events that happen before
+ * there is an actor (sign-in, a refused request, two-step verification). Modules use
+ * {@link recordAudit}.
  */
-export function recordAudit(tx: Queryable, clock: Clock, input: AuditInput): Promise<StoredEvent> {
+export function writeAuditEvent(tx: Queryable, clock: Clock, input: AuditInput): Promise<StoredEvent> {
   return appendAuditEvent(pgAuditAppender(tx), {
     id: randomUUID(),
     at: clock.now().toISOString(),

@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../../db/client';
 import { findUserByUsername, usernamesByIds } from '../auth/users.repo';
 import type { Clock } from '../clock';
 import { searchAuditEvents } from './audit.repo';
-import { recordAudit } from './audit.service';
+import { writeAuditEvent } from './audit.service';
 
 export type AuditLogQuery = z.infer<typeof auditEventsQuery>;
 
@@ -59,7 +59,7 @@ export function readAuditLog(
 ): Promise<AuditEventsResponse> {
   return db.transaction(async (tx) => {
     const page = await searchAuditLog(tx, query);
-    await recordAudit(tx, clock, {
+    await writeAuditEvent(tx, clock, {
       ...by,
       action: 'audit.read',
       recordType: 'audit-log',

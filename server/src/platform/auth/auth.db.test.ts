@@ -5,6 +5,7 @@ import type { Database } from '../../db/client';
 import { fixedClock } from '../clock';
 import { disableUser } from './use-cases/disable-user';
 import { buildUser } from './user.factory';
+import { consoleScope } from '../request-scope';
 
 let database: Database;
 let app: FastifyInstance;
@@ -77,7 +78,7 @@ describe('sign-in', () => {
     const client = new TestClient(app);
     await client.signIn(user.username);
     expect((await client.request('GET', '/api/auth/me')).statusCode).toBe(200);
-    await disableUser(database.db, user.username, { actorId: null, clock });
+    await disableUser(database.db, user.username, consoleScope(clock));
     expect((await client.request('GET', '/api/auth/me')).statusCode).toBe(401);
     expect((await new TestClient(app).signIn(user.username)).statusCode).toBe(401);
   });

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meResponse, signInRequest, signInResponse } from '#shared/contracts/auth';
+import { enabledManifests } from '#shared/modules/index';
+import { permissionsOf } from './permissions';
 import type { AppContext } from '../../app-context';
 import { actorOf } from '../http/route-access';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../http/session-cookie';
-import { recordAudit } from '../audit/audit.service';
+import { writeAuditEvent } from '../audit/audit.service';
 import { mfaStatusOf } from './mfa/use-cases/mfa-status';
 import { endSession } from './session.service';
 import { signIn } from './use-cases/sign-in';
@@ -51,7 +53,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       const actor = actorOf(request);
       await ctx.database.db.transaction(async (tx) => {
         if (token) await endSession(tx, token);
-        await recordAudit(tx, ctx.clock, {
+        await writeAuditEvent(tx, ctx.clock, {
           actorId: actor.id,
           action: 'auth.sign-out',
           recordType: 'user',
@@ -75,6 +77,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       return {
         user: presentUser(actor),
         mfa: await mfaStatusOf(ctx.database.db, ctx, actor.id, request.mfaEnrolmentOnly),
+        permissions: permissionsOf(actor.roles),
+        clearance: actor.clearance,
+        caveats: actor.caveats,
+        modules: enabledManifests(ctx.config.optionalModules).map((m) => m.name),
       };
     },
   );

@@ -6,6 +6,7 @@ import { systemClock } from '../clock';
 import type { UserRow } from './auth.schema';
 import { createUser } from './use-cases/create-user';
 import { setUserMarkings } from './users.repo';
+import { consoleScope } from '../request-scope';
 
 /** Makes a real user row with a unique name; tests override what they care about. */
 export async function buildUser(
@@ -28,7 +29,7 @@ export async function buildUser(
       password: overrides.password ?? 'correct horse battery staple',
       roles: overrides.roles ?? ['handler'],
     },
-    { actorId: null, clock: systemClock },
+    consoleScope(systemClock),
   );
   if (!overrides.clearance && !overrides.caveats) return user;
   const markings = {

@@ -72,7 +72,7 @@ beforeAll(async () => {
   pathValues.userId = (await buildUser(database.db, { roles: ['handler'] })).id;
   named.userId = pathValues.userId;
   const compartment = await client.request('POST', '/api/admin/compartments', {
-    kind: 'operation',
+    kind: 'fixture',
     name: `fuzz-${randomUUID()}`,
   });
   expect(compartment.statusCode).toBe(201);

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app-context';
-import { recordAudit } from '../audit/audit.service';
+import { writeAuditEvent } from '../audit/audit.service';
 import { CryptoError } from '../crypto';
 import type { AppError } from '../errors';
 import { safeError } from '../logging';
@@ -45,7 +45,7 @@ export async function auditRefusal(
   const params = request.params as Record<string, unknown> | undefined;
   const recordId = typeof params?.id === 'string' ? params.id.slice(0, 100) : null;
   try {
-    await recordAudit(ctx.database.db, ctx.clock, {
+    await writeAuditEvent(ctx.database.db, ctx.clock, {
       actorId: request.actor?.id ?? null,
       action,
       recordType: request.routeOptions.url ?? null,

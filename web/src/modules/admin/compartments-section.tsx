@@ -9,15 +9,12 @@ import { ErrorAlert } from './error-alert';
 import { SelectField } from './select-field';
 import { useAdminMutation } from './use-admin-mutation';
 
-const kindLabels: Record<AdminCompartmentKind, string> = {
-  operation: 'Operation',
-  source: 'Source',
-  dataset: 'Dataset',
-};
+/** 'dataset' → 'Dataset'. */
+const kindLabel = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
 
 export function CompartmentsSection() {
   const compartments = useQuery(compartmentsQuery);
-  const [kind, setKind] = useState<AdminCompartmentKind>('operation');
+  const [kind, setKind] = useState<AdminCompartmentKind>(adminCompartmentKinds[0]);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const create = useAdminMutation(createCompartment);
@@ -52,7 +49,7 @@ export function CompartmentsSection() {
             label="Kind"
             value={kind}
             onChange={(e) => setKind(e.target.value as AdminCompartmentKind)}
-            options={adminCompartmentKinds.map((k) => ({ value: k, label: kindLabels[k] }))}
+            options={adminCompartmentKinds.map((k) => ({ value: k, label: kindLabel(k) }))}
           />
           <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} required />
           <TextField

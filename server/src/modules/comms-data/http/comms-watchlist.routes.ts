@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { partySchema, watchlistAddBody } from '#shared/contracts/comms';
 import type { AppContext } from '../../../app-context';
-import { recordAudit } from '../../../platform/audit/audit.service';
+import { writeAuditEvent } from '../../../platform/audit/audit.service';
 import { actorOf } from '../../../platform/http/route-access';
 import { insertWatchlistEntries, listWatchlist } from '../comms.repo';
 import { actorTransact, importAccess, readAccess } from './route-helpers';
@@ -31,7 +31,7 @@ export function registerWatchlistRoutes(app: FastifyInstance, ctx: AppContext): 
           tx,
           request.body.entries.map((e) => ({ ...e, createdBy: actor.id })),
         );
-        await recordAudit(tx, ctx.clock, {
+        await writeAuditEvent(tx, ctx.clock, {
           actorId: actor.id,
           requestId: request.id,
           action: 'comms.watchlist.add',
@@ -53,7 +53,7 @@ export function registerWatchlistRoutes(app: FastifyInstance, ctx: AppContext): 
         ctx,
         request,
       )(async (tx) => {
-        await recordAudit(tx, ctx.clock, {
+        await writeAuditEvent(tx, ctx.clock, {
           actorId: actor.id,
           requestId: request.id,
           action: 'comms.watchlist.read',

@@ -4,7 +4,7 @@ import type { Queryable } from '../../../db/client';
 import { insertMember } from '../../../platform/access/access.repo';
 import { assertMayMark } from '../../../platform/access/policy';
 import { createRecordCompartment } from '../../../platform/access/record-compartment';
-import { recordAudit } from '../../../platform/audit/audit.service';
+import { writeAuditEvent } from '../../../platform/audit/audit.service';
 import type { Actor } from '../../../platform/auth/actor';
 import type { Clock } from '../../../platform/clock';
 import { AppError } from '../../../platform/errors';
@@ -57,7 +57,7 @@ export async function createDataset(
     createdBy: actor?.id ?? null,
   });
   const audit = { actorId: actor?.id ?? null, requestId: by.requestId ?? null };
-  await recordAudit(tx, clock, {
+  await writeAuditEvent(tx, clock, {
     ...audit,
     action: 'comms.dataset.create',
     recordType: 'comms_dataset',
@@ -66,7 +66,7 @@ export async function createDataset(
   });
   if (actor) {
     await insertMember(tx, { compartmentId: compartment.id, userId: actor.id, grantedBy: actor.id });
-    await recordAudit(tx, clock, {
+    await writeAuditEvent(tx, clock, {
       ...audit,
       action: 'access.grant-membership',
       recordType: 'compartment-membership',

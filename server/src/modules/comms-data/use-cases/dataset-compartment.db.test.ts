@@ -83,7 +83,7 @@ describe("a dataset's compartment names nothing of the dataset", () => {
     });
     // Compartments an administrator made by hand keep the names they were given.
     const byHand = await insertCompartment(database.db, { kind: 'dataset', name: `Bulk data ${suffix}` });
-    const operation = await insertCompartment(database.db, { kind: 'operation', name: `Op ${suffix}` });
+    const operation = await insertCompartment(database.db, { kind: 'fixture', name: `Op ${suffix}` });
 
     const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
       entries: { tag: string }[];

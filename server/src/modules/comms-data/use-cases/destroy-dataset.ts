@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/audit/audit.service';
+import { writeAuditEvent } from '../../../platform/audit/audit.service';
 import { AppError } from '../../../platform/errors';
 import { findDatasetById, updateDatasetUnless } from '../comms.repo';
 import { type CommsDatasetRow, commsDatasets } from '../comms.schema';
@@ -48,7 +48,7 @@ export async function destroyDataset(
       throw current ? refusedChange(current) : AppError.notFound('Dataset');
     }
     await clearFirstRejects(tx, destroyed.id);
-    await recordAudit(tx, clock, {
+    await writeAuditEvent(tx, clock, {
       actorId: input.actorId,
       requestId: input.requestId ?? null,
       action: 'comms.dataset.destroy',

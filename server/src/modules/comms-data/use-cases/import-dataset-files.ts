@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ImportFileView, ImportProgressView } from '#shared/contracts/comms';
-import { recordAudit } from '../../../platform/audit/audit.service';
+import { writeAuditEvent } from '../../../platform/audit/audit.service';
 import { AppError } from '../../../platform/errors';
 import { findDatasetById, updateDataset, updateDatasetUnless } from '../comms.repo';
 import type { CommsServices } from '../comms-services';
@@ -102,7 +102,7 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
     // the second is refused here.
     const claimed = await updateDatasetUnless(tx, before.id, BUSY_OR_GONE, { status: 'importing' });
     if (!claimed) throw refusedChange((await findDatasetById(tx, before.id)) ?? before);
-    await recordAudit(tx, clock, { ...audit, action: 'comms.import', fields: ['files', 'profile'] });
+    await writeAuditEvent(tx, clock, { ...audit, action: 'comms.import', fields: ['files', 'profile'] });
     return insertImport(tx, {
       ...(input.importId ? { id: input.importId } : {}),
       datasetId: before.id,
@@ -143,7 +143,7 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
         progress: last,
         result: summaryView(result),
       });
-      await recordAudit(tx, clock, {
+      await writeAuditEvent(tx, clock, {
         ...audit,
         action: 'comms.import.finish',
         fields: ['records', 'numbers', 'pairs', 'rejected', 'outOfScope', 'dataVersion'],
@@ -193,7 +193,7 @@ async function recordImportEnd(
     db.transaction(async (tx) => {
       await updateDataset(tx, before.id, { status: before.status });
       await finishImport(tx, importId, { ...outcome, progress, error });
-      await recordAudit(tx, clock, { ...audit, action: 'comms.import.fail', fields: ['status'] });
+      await writeAuditEvent(tx, clock, { ...audit, action: 'comms.import.fail', fields: ['status'] });
     });
   await write(printable(outcome.error, 2000), outcome.progress).catch(() =>
     write(
@@ -223,7 +223,7 @@ export async function importDatasetCellSites(
       throw inputFileAsValidation(error);
     });
   await db.transaction((tx) =>
-    recordAudit(tx, clock, {
+    writeAuditEvent(tx, clock, {
       actorId: input.actorId,
       requestId: input.requestId ?? null,
       recordType: 'comms_dataset',

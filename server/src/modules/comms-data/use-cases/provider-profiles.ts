@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../../db/client';
-import { recordAudit } from '../../../platform/audit/audit.service';
+import { writeAuditEvent } from '../../../platform/audit/audit.service';
 import type { Clock } from '../../../platform/clock';
 import { AppError } from '../../../platform/errors';
 import { findProfileRow, insertProfileRow, listProfileRows } from '../comms.repo';
@@ -122,7 +122,7 @@ export async function registerProfile(
       `A profile '${profile.id}' is registered already. Profiles do not change once registered (imports name them): register the corrected mapping under a new id.`,
       { fields: [{ path: idPath, message: 'already registered' }] },
     );
-  await recordAudit(tx, clock, {
+  await writeAuditEvent(tx, clock, {
     actorId: by.actorId,
     requestId: by.requestId ?? null,
     action: 'comms.profile.add',
@@ -164,7 +164,7 @@ export async function checkProfile(
   }).catch((error: unknown) => {
     throw inputFileAsValidation(error);
   });
-  await recordAudit(services.db, services.clock, {
+  await writeAuditEvent(services.db, services.clock, {
     actorId: input.actorId,
     requestId: input.requestId ?? null,
     action: 'comms.profile.check',

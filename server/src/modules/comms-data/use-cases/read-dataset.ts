@@ -1,6 +1,6 @@
 import type { DatasetView, ImportJobView } from '#shared/contracts/comms';
 import type { Queryable } from '../../../db/client';
-import { recordAudit } from '../../../platform/audit/audit.service';
+import { writeAuditEvent } from '../../../platform/audit/audit.service';
 import type { Actor } from '../../../platform/auth/actor';
 import type { Clock } from '../../../platform/clock';
 import { AppError } from '../../../platform/errors';
@@ -51,7 +51,7 @@ function audit(
   by: DatasetReader,
   event: { action: string; recordType: string; recordId: string | null; fields: readonly string[] },
 ) {
-  return recordAudit(tx, clock, { actorId: by.actor.id, requestId: by.requestId, ...event });
+  return writeAuditEvent(tx, clock, { actorId: by.actor.id, requestId: by.requestId, ...event });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/audit/audit.service';
+import { writeAuditEvent } from '../../../platform/audit/audit.service';
 import { updateDataset } from '../comms.repo';
 import { commsDatasets } from '../comms.schema';
 import type { CommsServices } from '../comms-services';
@@ -33,7 +33,7 @@ export async function recoverInterruptedImports(services: CommsServices): Promis
         dataVersion: version,
       });
       await interruptRunningImports(tx, row.id, clock.now());
-      await recordAudit(tx, clock, {
+      await writeAuditEvent(tx, clock, {
         actorId: null,
         requestId: null,
         action: 'comms.import.abandoned',

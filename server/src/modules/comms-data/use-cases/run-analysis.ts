@@ -1,7 +1,7 @@
 import type { ScopeInput } from '#shared/contracts/comms';
 import type { Queryable, Tx } from '../../../db/client';
 import { authorize, type ProtectedRecord } from '../../../platform/access/policy';
-import { recordAudit } from '../../../platform/audit/audit.service';
+import { writeAuditEvent } from '../../../platform/audit/audit.service';
 import type { Actor } from '../../../platform/auth/actor';
 import { inputFileAsValidation } from './input-file-validation';
 import { AppError } from '../../../platform/errors';
@@ -72,7 +72,7 @@ export async function runAnalysis<T>(
 ): Promise<T> {
   const { rows, rules } = await transact(async (tx) => {
     const rows = await load(tx);
-    await recordAudit(tx, services.clock, {
+    await writeAuditEvent(tx, services.clock, {
       actorId: by.actorId,
       requestId: by.requestId,
       action: `comms.analysis.${request.name}`,

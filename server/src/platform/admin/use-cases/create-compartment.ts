@@ -2,13 +2,14 @@ import type { AdminCompartmentKind } from '#shared/contracts/admin';
 import type { Queryable } from '../../../db/client';
 import type { CompartmentRow } from '../../access/access.schema';
 import { findCompartmentByName, insertCompartment } from '../../access/access.repo';
-import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
+import { recordAudit } from '../../audit/audit.service';
+import type { RequestScope } from '../../request-scope';
 import { AppError } from '../../errors';
 
 export async function createCompartment(
   q: Queryable,
   input: { kind: AdminCompartmentKind; name: string; description: string },
-  by: ChangeAuthor,
+  scope: RequestScope,
 ): Promise<CompartmentRow> {
   return q.transaction(async (tx) => {
     if (await findCompartmentByName(tx, input.name)) {
@@ -17,7 +18,7 @@ export async function createCompartment(
       });
     }
     const compartment = await insertCompartment(tx, input);
-    await recordChange(tx, by, {
+    await recordAudit(tx, scope, {
       action: 'compartment.create',
       recordType: 'compartment',
       recordId: compartment.id,

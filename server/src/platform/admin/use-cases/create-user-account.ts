@@ -3,7 +3,8 @@ import type { CreateUserRequest } from '#shared/contracts/admin';
 import type { Classification } from '#shared/contracts/markings';
 import type { Role } from '#shared/contracts/roles';
 import type { Queryable } from '../../../db/client';
-import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
+import { recordAudit } from '../../audit/audit.service';
+import type { RequestScope } from '../../request-scope';
 import type { UserRow } from '../../auth/auth.schema';
 import { createUser } from '../../auth/use-cases/create-user';
 import { setUserMarkings } from '../../auth/users.repo';
@@ -23,7 +24,7 @@ type Input = Required<Omit<CreateUserRequest, 'clearance' | 'roles'>> & {
 export async function createUserAccount(
   q: Queryable,
   input: Input,
-  by: ChangeAuthor,
+  scope: RequestScope,
 ): Promise<CreatedAccount> {
   const oneTimePassword = randomBytes(15).toString('base64url');
   return q.transaction(async (tx) => {
@@ -35,12 +36,12 @@ export async function createUserAccount(
         password: oneTimePassword,
         roles: input.roles,
       },
-      by,
+      scope,
     );
     const caveats = [...new Set(input.caveats)];
     if (input.clearance === user.clearance && caveats.length === 0) return { user, oneTimePassword };
     await setUserMarkings(tx, user.id, { clearance: input.clearance, caveats });
-    await recordChange(tx, by, {
+    await recordAudit(tx, scope, {
       action: 'user.set-clearance',
       recordType: 'user',
       recordId: user.id,

@@ -1,7 +1,8 @@
 import { adminRules } from '#shared/contracts/admin';
 import type { Queryable } from '../../../db/client';
 import { deleteMember, findCompartment, insertMember } from '../../access/access.repo';
-import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
+import { recordAudit } from '../../audit/audit.service';
+import type { RequestScope } from '../../request-scope';
 import { AppError } from '../../errors';
 import { assertNotSelf } from '../admin.rules';
 import { loadTargetUser } from './load-target';
@@ -20,10 +21,10 @@ export async function grantMembership(
   q: Queryable,
   compartmentId: string,
   userId: string,
-  by: ChangeAuthor,
+  scope: RequestScope,
 ): Promise<void> {
   assertNotSelf(
-    by.actorId,
+    scope.actor?.id ?? null,
     userId,
     adminRules.twoPerson,
     'You cannot read yourself into a compartment; another administrator must grant it.',
@@ -32,10 +33,14 @@ export async function grantMembership(
     const compartment = await findCompartment(tx, compartmentId);
     if (!compartment) throw AppError.notFound('Compartment');
     const user = await loadTargetUser(tx, userId);
-    const added = await insertMember(tx, { compartmentId, userId: user.id, grantedBy: by.actorId });
+    const added = await insertMember(tx, {
+      compartmentId,
+      userId: user.id,
+      grantedBy: scope.actor?.id ?? null,
+    });
     if (!added)
       throw new AppError('CONFLICT', `${user.username} is already a member of ${compartment.name}.`);
-    await recordChange(tx, by, {
+    await recordAudit(tx, scope, {
       action: 'access.grant-membership',
       recordType: membershipRecordType,
       recordId: membershipRecordId(compartmentId, user.id),
@@ -49,11 +54,11 @@ export async function revokeMembership(
   q: Queryable,
   compartmentId: string,
   userId: string,
-  by: ChangeAuthor,
+  scope: RequestScope,
 ): Promise<void> {
   await q.transaction(async (tx) => {
     if (!(await deleteMember(tx, compartmentId, userId))) throw AppError.notFound('Membership');
-    await recordChange(tx, by, {
+    await recordAudit(tx, scope, {
       action: 'access.revoke-membership',
       recordType: membershipRecordType,
       recordId: membershipRecordId(compartmentId, userId),

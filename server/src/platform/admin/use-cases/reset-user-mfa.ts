@@ -1,6 +1,7 @@
 import { adminRules } from '#shared/contracts/admin';
 import type { Queryable } from '../../../db/client';
-import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
+import { recordAudit } from '../../audit/audit.service';
+import type { RequestScope } from '../../request-scope';
 import { deleteRecoveryCodes, deleteUserTotp } from '../../auth/mfa/mfa.repo';
 import { deleteSessionsOfUser } from '../../auth/sessions.repo';
 import { assertNotSelf } from '../admin.rules';
@@ -11,9 +12,9 @@ import { loadTargetUser } from './load-target';
  * ends their sessions, so they enrol afresh at their next sign-in (forced in production). Never
  * one's own (that would let a stolen admin password drop the admin's second factor).
  */
-export async function resetUserMfa(q: Queryable, userId: string, by: ChangeAuthor): Promise<void> {
+export async function resetUserMfa(q: Queryable, userId: string, scope: RequestScope): Promise<void> {
   assertNotSelf(
-    by.actorId,
+    scope.actor?.id ?? null,
     userId,
     adminRules.noSelfChange,
     'You cannot reset your own two-step verification.',
@@ -23,7 +24,7 @@ export async function resetUserMfa(q: Queryable, userId: string, by: ChangeAutho
     await deleteUserTotp(tx, user.id);
     await deleteRecoveryCodes(tx, user.id);
     await deleteSessionsOfUser(tx, user.id);
-    await recordChange(tx, by, {
+    await recordAudit(tx, scope, {
       action: 'mfa.reset',
       recordType: 'user',
       recordId: user.id,

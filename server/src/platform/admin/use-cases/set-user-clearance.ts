@@ -1,7 +1,8 @@
 import { adminRules } from '#shared/contracts/admin';
 import type { Classification } from '#shared/contracts/markings';
 import type { Queryable } from '../../../db/client';
-import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
+import { recordAudit } from '../../audit/audit.service';
+import type { RequestScope } from '../../request-scope';
 import { setUserMarkings } from '../../auth/users.repo';
 import { assertNotSelf } from '../admin.rules';
 import { loadTargetUser } from './load-target';
@@ -11,10 +12,10 @@ export async function changeUserClearance(
   q: Queryable,
   userId: string,
   markings: { clearance: Classification; caveats: string[] },
-  by: ChangeAuthor,
+  scope: RequestScope,
 ): Promise<void> {
   assertNotSelf(
-    by.actorId,
+    scope.actor?.id ?? null,
     userId,
     adminRules.noSelfChange,
     'You cannot change your own clearance or caveats; ask another administrator.',
@@ -26,7 +27,7 @@ export async function changeUserClearance(
     if (user.clearance !== markings.clearance) changed.push('clearance');
     if ([...user.caveats].sort().join('\n') !== caveats.join('\n')) changed.push('caveats');
     await setUserMarkings(tx, user.id, { clearance: markings.clearance, caveats });
-    await recordChange(tx, by, {
+    await recordAudit(tx, scope, {
       action: 'user.set-clearance',
       recordType: 'user',
       recordId: user.id,

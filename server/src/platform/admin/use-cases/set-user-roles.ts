@@ -1,7 +1,8 @@
 import { adminRules } from '#shared/contracts/admin';
 import type { Role } from '#shared/contracts/roles';
 import type { Queryable } from '../../../db/client';
-import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
+import { recordAudit } from '../../audit/audit.service';
+import type { RequestScope } from '../../request-scope';
 import { lockActiveAdminIds, setUserRoles } from '../../auth/users.repo';
 import { assertAdminRemains, assertNotSelf } from '../admin.rules';
 import { loadTargetUser } from './load-target';
@@ -11,10 +12,10 @@ export async function changeUserRoles(
   q: Queryable,
   userId: string,
   roles: Role[],
-  by: ChangeAuthor,
+  scope: RequestScope,
 ): Promise<void> {
   assertNotSelf(
-    by.actorId,
+    scope.actor?.id ?? null,
     userId,
     adminRules.noSelfChange,
     'You cannot change your own roles; ask another administrator.',
@@ -24,7 +25,7 @@ export async function changeUserRoles(
     const user = await loadTargetUser(tx, userId);
     if (!next.includes('admin')) assertAdminRemains(await lockActiveAdminIds(tx), user.id, false);
     await setUserRoles(tx, user.id, next);
-    await recordChange(tx, by, {
+    await recordAudit(tx, scope, {
       action: 'user.set-roles',
       recordType: 'user',
       recordId: user.id,

@@ -1,7 +1,8 @@
 import { usernameSchema } from '#shared/contracts/auth';
 import { type Role, roleSchema } from '#shared/contracts/roles';
 import type { Queryable } from '../../../db/client';
-import { type ChangeAuthor, recordChange } from '../../audit/audit.service';
+import { recordAudit } from '../../audit/audit.service';
+import type { RequestScope } from '../../request-scope';
 import { AppError } from '../../errors';
 import type { UserRow } from '../auth.schema';
 import { hashPassword, minimumPasswordLength } from '../passwords';
@@ -19,7 +20,11 @@ export interface CreateUserInput {
  * Creates an account. Refuses a taken username, a short password or an unknown role, naming the
  * field. Audited in the same transaction.
  */
-export async function createUser(q: Queryable, input: CreateUserInput, by: ChangeAuthor): Promise<UserRow> {
+export async function createUser(
+  q: Queryable,
+  input: CreateUserInput,
+  scope: RequestScope,
+): Promise<UserRow> {
   const username = usernameSchema.safeParse(input.username);
   if (!username.success) {
     throw new AppError(
@@ -59,7 +64,7 @@ export async function createUser(q: Queryable, input: CreateUserInput, by: Chang
       passwordHash,
       roles: [...new Set(input.roles)],
     });
-    await recordChange(tx, by, {
+    await recordAudit(tx, scope, {
       action: 'user.create',
       recordType: 'user',
       recordId: user.id,

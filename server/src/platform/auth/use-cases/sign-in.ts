@@ -1,6 +1,6 @@
 import type { SignInRequest } from '#shared/contracts/auth';
 import type { AppContext } from '../../../app-context';
-import { recordAudit } from '../../audit/audit.service';
+import { writeAuditEvent } from '../../audit/audit.service';
 import { AppError } from '../../errors';
 import type { UserRow } from '../auth.schema';
 import { consumeSecondFactor, prepareSecondFactor } from '../mfa/use-cases/second-factor';
@@ -39,7 +39,7 @@ export async function signIn(ctx: AppContext, input: SignInRequest, meta: SignIn
   const user = await findUserByUsername(db, input.username);
 
   if (await isSignInLocked(db, input.username, ctx.clock.now())) {
-    await recordAudit(db, ctx.clock, {
+    await writeAuditEvent(db, ctx.clock, {
       actorId: null,
       action: 'auth.sign-in-locked',
       recordType: 'user',
@@ -53,7 +53,7 @@ export async function signIn(ctx: AppContext, input: SignInRequest, meta: SignIn
     await db.transaction(async (tx) => {
       // The submitted username is not recorded (people type passwords into it by mistake); the
       // throttle keeps only a hash of it.
-      await recordAudit(tx, ctx.clock, {
+      await writeAuditEvent(tx, ctx.clock, {
         actorId: null,
         action: 'auth.sign-in-failed',
         recordType: 'user',
@@ -78,7 +78,7 @@ export async function signIn(ctx: AppContext, input: SignInRequest, meta: SignIn
 
   const session = await db.transaction(async (tx) => {
     if (!(await consumeSecondFactor(tx, ctx, secondFactor, { userId: user.id, requestId }))) return undefined;
-    await recordAudit(tx, ctx.clock, {
+    await writeAuditEvent(tx, ctx.clock, {
       actorId: user.id,
       action: 'auth.sign-in',
       recordType: 'user',

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../../../app-context';
 import type { Queryable } from '../../../../db/client';
-import { recordAudit } from '../../../audit/audit.service';
+import { writeAuditEvent } from '../../../audit/audit.service';
 import { claimTotpStep, type UserTotpRow } from '../mfa.repo';
 import { matchTotpStep } from '../totp';
 import { decryptTotpSecret } from '../totp-secret';
@@ -31,7 +31,7 @@ export function auditRefusedCode(
   purpose: 'confirm' | 'disable',
   requestId: string,
 ) {
-  return recordAudit(tx, ctx.clock, {
+  return writeAuditEvent(tx, ctx.clock, {
     actorId: userId,
     action: `mfa.${purpose}-code-refused`,
     recordType: 'user',

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../../app-context';
-import { recordAudit } from '../../../audit/audit.service';
+import { writeAuditEvent } from '../../../audit/audit.service';
 import { AppError } from '../../../errors';
 import { deleteSession } from '../../sessions.repo';
 import { startSession } from '../../session.service';
@@ -51,7 +51,7 @@ export async function confirmTotp(
     const now = ctx.clock.now();
     await markTotpConfirmed(tx, input.userId, now);
     await replaceRecoveryCodes(tx, input.userId, hashes);
-    await recordAudit(tx, ctx.clock, {
+    await writeAuditEvent(tx, ctx.clock, {
       actorId: input.userId,
       action: 'mfa.confirm',
       recordType: 'user',

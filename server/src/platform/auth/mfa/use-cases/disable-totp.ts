@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../../app-context';
-import { recordAudit } from '../../../audit/audit.service';
+import { writeAuditEvent } from '../../../audit/audit.service';
 import { AppError } from '../../../errors';
 import { deleteRecoveryCodes, deleteUserTotp, findUserTotp } from '../mfa.repo';
 import { acceptTotpCode, auditRefusedCode } from './check-totp-code';
@@ -28,7 +28,7 @@ export async function disableTotp(
     }
     await deleteUserTotp(tx, input.userId);
     await deleteRecoveryCodes(tx, input.userId);
-    await recordAudit(tx, ctx.clock, {
+    await writeAuditEvent(tx, ctx.clock, {
       actorId: input.userId,
       action: 'mfa.disable',
       recordType: 'user',

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { TotpEnrolResponse } from '#shared/contracts/auth';
 import type { AppContext } from '../../../../app-context';
-import { recordAudit } from '../../../audit/audit.service';
+import { writeAuditEvent } from '../../../audit/audit.service';
 import { AppError } from '../../../errors';
 import type { Actor } from '../../actor';
 import { findUserTotp, upsertUnconfirmedTotp } from '../mfa.repo';
@@ -26,7 +26,7 @@ export async function enrolTotp(
     }
     const secretEnc = await encryptTotpSecret(tx, ctx.keys, actor.id, secret);
     await upsertUnconfirmedTotp(tx, actor.id, secretEnc, ctx.clock.now());
-    await recordAudit(tx, ctx.clock, {
+    await writeAuditEvent(tx, ctx.clock, {
       actorId: actor.id,
       action: 'mfa.enrol',
       recordType: 'user',

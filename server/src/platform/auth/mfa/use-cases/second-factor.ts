@@ -1,6 +1,6 @@
 import type { AppContext } from '../../../../app-context';
 import type { Queryable } from '../../../../db/client';
-import { recordAudit } from '../../../audit/audit.service';
+import { writeAuditEvent } from '../../../audit/audit.service';
 import { claimRecoveryCode, findUserTotp, unusedRecoveryCodes, type UserTotpRow } from '../mfa.repo';
 import { verifyRecoveryCode } from '../recovery-codes';
 import { acceptTotpCode } from './check-totp-code';
@@ -60,7 +60,7 @@ export async function consumeSecondFactor(
       return acceptTotpCode(tx, ctx, check.row, check.code);
     case 'recovery-code': {
       if (!check.codeId || !(await claimRecoveryCode(tx, check.codeId, ctx.clock.now()))) return false;
-      await recordAudit(tx, ctx.clock, {
+      await writeAuditEvent(tx, ctx.clock, {
         actorId: meta.userId,
         action: 'mfa.recovery-code-used',
         recordType: 'user',
