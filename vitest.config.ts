@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{server,shared,cli,graph,bench,web,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{server,shared,cli,graph,bench,web,scripts,test}/**/*.test.{ts,tsx}'],
           exclude: [...common, '**/*.db.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
@@ -24,7 +24,7 @@ export default defineConfig({
       {
         test: {
           name: 'db-pglite',
-          include: ['{server,cli}/**/*.db.test.ts'],
+          include: ['{server,cli,test}/**/*.db.test.ts'],
           exclude: common,
           env: { LANTERN_TEST_DB: 'pglite' },
           testTimeout: 60_000,
@@ -34,7 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'db-postgres',
-          include: ['{server,cli}/**/*.db.test.ts'],
+          include: ['{server,cli,test}/**/*.db.test.ts'],
           exclude: common,
           env: { LANTERN_TEST_DB: 'postgres' },
           globalSetup: ['test/setup/postgres.global.ts'],

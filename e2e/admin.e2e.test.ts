@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoPassword, lanternInBrowser } from './harness';
 
@@ -13,6 +13,13 @@ async function signIn(p: Page, username: string) {
   await expect.poll(() => p.getByRole('heading', { name: 'Dashboard' }).isVisible()).toBe(true);
 }
 
+async function grantFromPanel(p: Page, panel: Locator, compartment: string) {
+  await panel.getByRole('tab', { name: 'Compartments' }).click();
+  await panel.getByRole('combobox', { name: 'Grant membership of' }).fill(compartment.slice(0, 6));
+  await p.getByRole('option', { name: compartment }).click();
+  await panel.getByRole('button', { name: 'Grant', exact: true }).click();
+}
+
 describe('administration and oversight, in Chromium', () => {
   it('the admin creates a compartment and reads the analyst into it; self-grant is refused', async () => {
     const p = lantern.page;
@@ -21,7 +28,9 @@ describe('administration and oversight, in Chromium', () => {
     await expect.poll(() => p.getByRole('heading', { name: 'Users', exact: true }).isVisible()).toBe(true);
 
     const form = p.getByRole('region', { name: 'New compartment' });
-    await form.getByLabel('Kind').selectOption('fixture');
+    // Kind is a React Aria select (a button and a list box), not a native <select>.
+    await form.getByRole('button', { name: /Kind/ }).click();
+    await p.getByRole('option', { name: 'Fixture' }).click();
     await form.getByLabel('Name').fill('Op KESTREL');
     await form.getByRole('button', { name: 'Create compartment' }).click();
     await expect
@@ -31,8 +40,11 @@ describe('administration and oversight, in Chromium', () => {
     await p.getByLabel('Filter users').fill('analyst');
     expect(await p.getByRole('button', { name: 'Edit admin' }).count()).toBe(0);
     await p.getByRole('button', { name: 'Edit analyst' }).click();
-    await p.getByLabel('Grant membership of').selectOption({ label: 'Op KESTREL (operation)' });
-    await p.getByRole('button', { name: 'Grant', exact: true }).click();
+    // The user opens in a panel beside the list, focus inside it; compartments are on their own tab,
+    // and the compartment is chosen in a React Aria combo box.
+    const panel = p.getByRole('dialog', { name: /analyst/ });
+    await expect.poll(() => panel.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await grantFromPanel(p, panel, 'Op KESTREL (fixture)');
     await expect
       .poll(() => p.getByRole('status').filter({ hasText: 'Read into Op KESTREL' }).isVisible())
       .toBe(true);
@@ -43,8 +55,7 @@ describe('administration and oversight, in Chromium', () => {
     // The two-person rule, shown as the server words it.
     await p.getByLabel('Filter users').fill('admin');
     await p.getByRole('button', { name: 'Edit admin' }).click();
-    await p.getByLabel('Grant membership of').selectOption({ label: 'Op KESTREL (operation)' });
-    await p.getByRole('button', { name: 'Grant', exact: true }).click();
+    await grantFromPanel(p, p.getByRole('dialog', { name: /admin/ }), 'Op KESTREL (fixture)');
     const alert = p.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('two-person');
     expect(lantern.cspViolations).toEqual([]);

@@ -26,7 +26,12 @@ export interface BrowserHarness {
  * demo users, one Chromium per file, a fresh context per test, CSP violations collected, and a
  * screenshot of every failure kept in test-results/e2e/.
  */
-export function lanternInBrowser(name: string, viewport = { width: 1280, height: 800 }): BrowserHarness {
+export function lanternInBrowser(
+  name: string,
+  viewport = { width: 1280, height: 800 },
+  /** More of the server's environment, e.g. `{ LANTERN_MODULES: 'fixture' }`. */
+  env: Record<string, string> = {},
+): BrowserHarness {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `lantern-e2e-${name}-`));
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
@@ -35,7 +40,11 @@ export function lanternInBrowser(name: string, viewport = { width: 1280, height:
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
-    server = await startServerProcess({ LANTERN_DATA_DIR: dataDir, LANTERN_DEMO_PASSWORD: demoPassword });
+    server = await startServerProcess({
+      LANTERN_DATA_DIR: dataDir,
+      LANTERN_DEMO_PASSWORD: demoPassword,
+      ...env,
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {

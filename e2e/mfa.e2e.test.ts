@@ -112,8 +112,8 @@ describe('LANTERN_ENV=production, in Chromium', () => {
     expect(await p.getByText('it cannot be turned off').isVisible()).toBe(true);
     // The navigation is back, and the rest of Lantern opens.
     await expect.poll(() => p.getByRole('navigation', { name: 'Main' }).isVisible(), slow).toBe(true);
-    await p.getByRole('link', { name: 'Sources' }).first().click();
-    await expect.poll(() => p.getByRole('heading', { name: 'Sources' }).isVisible(), slow).toBe(true);
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => p.getByRole('heading', { name: 'Dashboard' }).isVisible(), slow).toBe(true);
     expect(lantern.cspViolations).toEqual([]);
   });
 });

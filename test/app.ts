@@ -4,13 +4,14 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
-import { openAuditKeys } from '../server/src/platform/audit/checkpoints';
-import { FileKeyProvider } from '../server/src/platform/crypto';
+import { openAuditKeys } from '#server/platform/audit/checkpoints';
+import { FileKeyProvider } from '#server/platform/crypto/index';
 import { openTestDatabase } from './db';
-import { buildApp } from '../server/src/app';
-import { loadConfig } from '../server/src/config';
-import type { Database } from '../server/src/db/client';
-import { type Clock, systemClock } from '../server/src/platform/clock';
+import { buildApp } from '#server/app';
+import { loadConfig } from '#server/config';
+import type { Database } from '#server/db/client';
+import type { AppContext } from '#server/app-context';
+import { type Clock, systemClock } from '#server/platform/clock';
 
 export const testPassword = 'correct horse battery staple';
 
@@ -30,13 +31,31 @@ export async function buildTestApp(
   });
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-test-keys-'));
   const keys = FileKeyProvider.open(keyDir);
-  return buildApp(
-    { config: { ...config, keyDir }, database, clock, keys, auditKeys: openAuditKeys(keyDir) },
-    {
-      // No log output unless a test captures it (the production logger options, to this stream).
-      ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
-    },
-  );
+  const ctx: AppContext = {
+    config: { ...config, keyDir },
+    database,
+    clock,
+    keys,
+    auditKeys: openAuditKeys(keyDir),
+  };
+  const app = await buildApp(ctx, {
+    // No log output unless a test captures it (the production logger options, to this stream).
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
+  });
+  contexts.set(app, ctx);
+  return app;
+}
+
+const contexts = new WeakMap<FastifyInstance, AppContext>();
+
+/**
+ * What a test app was built from (database, clock, master keys): for factories that make rows
+ * through a module's use cases, as its routes would, without going through HTTP.
+ */
+export function contextOf(app: FastifyInstance): AppContext {
+  const ctx = contexts.get(app);
+  if (!ctx) throw new Error('not an app made by buildTestApp');
+  return ctx;
 }
 
 /**
@@ -47,11 +66,12 @@ export function appPerFile(
   opened: (t: { database: Database; app: FastifyInstance }) => void,
   clock: Clock = systemClock,
   env: Record<string, string> = {},
+  options: { fixtureModule?: boolean } = {},
 ): void {
   let t: { database: Database; app: FastifyInstance } | undefined;
   beforeAll(async () => {
     const database = await openTestDatabase();
-    t = { database, app: await buildTestApp(database, clock, env) };
+    t = { database, app: await buildTestApp(database, clock, env, options) };
     opened(t);
   });
   afterAll(async () => {
@@ -82,6 +102,23 @@ export class TestClient {
       url,
       headers,
       ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** Sends `body` as the raw request body (a file upload), with the session and CSRF headers. */
+  async upload(url: string, body: Buffer, contentType = 'text/csv') {
+    const csrf = this.cookies.get('lantern_csrf') ?? '';
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': csrf,
+        'content-type': contentType,
+      },
+      payload: body,
     });
     this.remember(response);
     return response;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openDatabase } from '../server/src/db/client';
+import { type Database, openDatabase } from '#server/db/client';
 
 /**
  * The database a DB-backed test runs on, chosen by the vitest project: PGlite in memory, or a

@@ -15,7 +15,7 @@ export interface ServerProcess {
 export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LANTERN_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: '0', LANTERN_HOST: '127.0.0.1', LANTERN_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -24,7 +24,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 60_0
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), timeoutMs);
     const onData = (data: Buffer) => {
       output += data.toString();
-      const match = /Lantern is running at (http:\/\/localhost:\d+)/.exec(output);
+      const match = /Lantern is running at (http:\/\/[^\s/]+:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve({
@@ -53,7 +53,7 @@ export function runServerExpectingFailure(
 ): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { ...process.env, PORT: '0', LANTERN_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

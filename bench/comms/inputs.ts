@@ -1,4 +1,4 @@
-import { type ContactGraph, createRng, randomInt } from '../../graph/src/index.js';
+import { type ContactGraph, createRng, randomInt } from '#graph/index';
 
 export const PERCENTILES = [
   ['p50', 0.5],

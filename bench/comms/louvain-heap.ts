@@ -8,8 +8,8 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { graphSource, louvain, runInWorker } from '../../graph/src/index.js';
-import { DuckDbStore } from '../../server/src/modules/comms-data/store/index.js';
+import { graphSource, louvain, runInWorker } from '#graph/index';
+import { DuckDbStore } from '#server/modules/comms-data/store/index';
 import { buildGraph } from './ours.js';
 import { GraphologyPeer } from './peers/graphology.js';
 import { fmtMs, measure, measureSync } from './timing.js';

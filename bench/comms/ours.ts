@@ -1,19 +1,13 @@
 import { statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  type ContactGraph,
-  CsrBuilder,
-  type EdgeBatch,
-  loadSnapshot,
-  saveSnapshot,
-} from '../../graph/src/index.js';
-import { genericProfile } from '../../server/src/modules/comms-data/profiles/generic.profile.js';
+import { type ContactGraph, CsrBuilder, type EdgeBatch, loadSnapshot, saveSnapshot } from '#graph/index';
+import { genericProfile } from '#server/modules/comms-data/profiles/generic.profile';
 import {
   type DatasetStore,
   type DuckDbStore,
   parseProviderProfile,
-} from '../../server/src/modules/comms-data/store/index.js';
+} from '#server/modules/comms-data/store/index';
 import { median, settledHeap } from './timing.js';
 
 export const CSV_PROFILE = parseProviderProfile(genericProfile);

@@ -6,7 +6,7 @@ import {
   runInWorker,
   shortestPath,
   WatchlistIndex,
-} from '../../graph/src/index.js';
+} from '#graph/index';
 import type { AnswerCheck } from './compare.js';
 import { PERCENTILES, type QueryInputs } from './inputs.js';
 import type { DuckDbSqlPeer } from './peers/duckdb-sql.js';

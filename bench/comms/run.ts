@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DuckDbStore } from '../../server/src/modules/comms-data/store/index.js';
+import { DuckDbStore } from '#server/modules/comms-data/store/index';
 import { AnswerCheck, AnswersDifferError } from './compare.js';
 import { ensureGenerated, paramsFor } from './generator.js';
 import { chooseInputs } from './inputs.js';

@@ -1,4 +1,4 @@
-import type { DatasetStore } from '../../server/src/modules/comms-data/store/index.js';
+import type { DatasetStore } from '#server/modules/comms-data/store/index';
 import { type ReportRow, ratio, type SizeLabel, verdict } from './report.js';
 import { fmtMs, measure } from './timing.js';
 

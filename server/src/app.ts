@@ -88,9 +88,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerMfaRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  const demos: ModuleDemo[] = [];
   for (const module of enabledModules(ctx)) {
     const services = module.open ? await module.open(ctx) : {};
     app.addHook('onClose', async () => services.close?.());
+    const demo = module.demo;
+    if (demo) demos.push({ module: module.manifest.name, run: () => demo(ctx, services) });
     // Each module in its own encapsulated context: its content-type parsers and hooks stay its own.
     await app.register(async (scoped) => {
       module.setup?.(scoped, ctx, services);
@@ -98,5 +101,18 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     });
   }
   await registerStaticWeb(app);
+  moduleDemos.set(app, demos);
   return app;
+}
+
+/** A module's demo data, made with the services the app opened for it. */
+export interface ModuleDemo {
+  module: string;
+  run: () => Promise<void>;
+}
+const moduleDemos = new WeakMap<FastifyInstance, ModuleDemo[]>();
+
+/** The enabled modules' demo hooks, in manifest order (serve.ts runs them once the app listens). */
+export function demosOf(app: FastifyInstance): readonly ModuleDemo[] {
+  return moduleDemos.get(app) ?? [];
 }

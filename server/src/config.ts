@@ -10,7 +10,8 @@ const booleanFromEnv = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Only this machine by default: a demo with a generated password must not face the network. */
+  LANTERN_HOST: z.string().min(1).default('127.0.0.1'),
   LANTERN_ENV: z.enum(['development', 'demo', 'test', 'production']).default('demo'),
   LANTERN_DATA_DIR: z.string().min(1).default('./data'),
   LANTERN_KEY_DIR: z.string().min(1).optional(),
@@ -85,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
   const dataDir = path.resolve(e.LANTERN_DATA_DIR);
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.LANTERN_HOST,
     env: e.LANTERN_ENV,
     dataDir,
     keyDir: path.resolve(e.LANTERN_KEY_DIR ?? path.join(dataDir, 'keys')),

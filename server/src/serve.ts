@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { buildApp } from './app';
+import { buildApp, demosOf } from './app';
 import type { AppContext } from './app-context';
 import { checkpointIfGrown } from './platform/audit/checkpoints';
 import { sweepExpired } from './platform/auth/sweep-expired';
@@ -106,5 +106,25 @@ export async function serve(config: Config): Promise<void> {
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  printDemoAccess(config, `http://localhost:${port}`, seed);
+  printDemoAccess(
+    config,
+    `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    seed,
+  );
+  if (seed) await seedModuleDemos(app);
+}
+
+/**
+ * Each enabled module's demo data, made by its own factories once the app is listening (sign-in
+ * works while it fills in). A module's demo is idempotent: it returns early when its data exists.
+ * A failure is logged and leaves the other modules' demos and the running app as they are.
+ */
+async function seedModuleDemos(app: Awaited<ReturnType<typeof buildApp>>): Promise<void> {
+  for (const demo of demosOf(app)) {
+    try {
+      await demo.run();
+    } catch (error) {
+      app.log.error({ module: demo.module, err: error }, 'module demo data failed');
+    }
+  }
 }

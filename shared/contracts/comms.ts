@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { multiLineText, singleLineText } from './text';
 import { caveatSchema, classificationSchema } from './markings';
+import { pageQuery } from './pagination';
+
+export * from './comms-results';
+export * from './comms-views';
 
 /** A party as stored: an E.164 number (`+447700900123`) or, for e-mail style data, an identifier. */
 export const partySchema = singleLineText().trim().min(1).max(64);
@@ -26,30 +30,6 @@ export const destroyDatasetBody = z.strictObject({
     .max(2000),
 });
 export type DestroyDatasetBody = z.infer<typeof destroyDatasetBody>;
-
-/** `destroyed`: the records were deleted; the row stays as the record of what was held. */
-export const datasetStatuses = ['empty', 'importing', 'ready', 'failed', 'destroyed'] as const;
-export type DatasetStatus = (typeof datasetStatuses)[number];
-
-export interface DatasetView {
-  id: string;
-  name: string;
-  provider: string;
-  authorisationRef: string;
-  authorisedFrom: string;
-  authorisedTo: string;
-  authorisedNumbers: string[];
-  classification: string;
-  caveats: string[];
-  compartmentId: string;
-  status: string;
-  /** outOfScope: records met by imports outside the authorisation, never loaded (not in records). */
-  counts: { records: number; numbers: number; pairs: number; rejected: number; outOfScope: number };
-  dataVersion: number;
-  createdAt: string;
-  /** When, by whom (null for the console) and why the records were destroyed; null while held. */
-  destroyed: { at: string; by: string | null; reason: string } | null;
-}
 
 /**
  * The authorised scope a call asks for (IPA 2016 Part 3): numbers and dates must lie within the
@@ -155,6 +135,21 @@ export const watchlistMatchQuery = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
+/** The datasets the user can see, by name (default) or newest first; `q` finds names containing it. */
+export const datasetListQuery = pageQuery(['name', 'createdAt'], { sort: 'name' });
+export type DatasetListQuery = z.infer<typeof datasetListQuery>;
+/** A dataset's imports, newest first by default; `q` finds profiles containing it. */
+export const importListQuery = pageQuery(['startedAt'], { sort: '-startedAt', limit: 100 });
+export type ImportListQuery = z.infer<typeof importListQuery>;
+/** Shipped and registered profiles by id; `q` finds ids and descriptions containing it. */
+export const profileListQuery = pageQuery(['id'], { sort: 'id', limit: 500 });
+export type ProfileListQuery = z.infer<typeof profileListQuery>;
+/** The watchlist in the order entered; `number` its entries for one number, `q` subject references containing it. */
+export const watchlistListQuery = pageQuery(['id', 'number'], { sort: 'id', limit: 500 }).extend({
+  number: partySchema.optional(),
+});
+export type WatchlistListQuery = z.infer<typeof watchlistListQuery>;
+
 export const watchlistAddBody = z.strictObject({
   entries: z
     .array(z.strictObject({ number: partySchema, subjectRef: singleLineText().trim().min(1).max(200) }))
@@ -170,82 +165,6 @@ export type CommunitiesBody = z.infer<typeof communitiesBody>;
 export type CentralityBody = z.infer<typeof centralityBody>;
 export type CoLocationBody = z.infer<typeof coLocationBody>;
 export type TimelineBody = z.infer<typeof timelineBody>;
-
-export const importPhases = [
-  'queued',
-  'read',
-  'validate',
-  'dedupe',
-  'load',
-  'index',
-  'rejects',
-  'commit',
-] as const;
-export type ImportPhaseName = (typeof importPhases)[number];
-
-/** One progress report of an import (the SSE `progress` event and the job's last state). */
-export interface ImportProgressView {
-  phase: ImportPhaseName;
-  rowsDone: number;
-  rowsTotal: number | null;
-  bytesDone: number;
-  bytesTotal: number;
-  /** Rows per second since the import started. */
-  rate: number;
-  /** Seconds left, estimated from bytes read; null when unknown. */
-  etaSeconds: number | null;
-}
-
-/**
- * What an import made of its files. Every line is accounted for: lines = headerLines + blankLines +
- * continuationLines + read, and read = loaded + duplicates + rejected + outOfScope.
- */
-export interface ImportSummaryView {
-  lines: number;
-  headerLines: number;
-  blankLines: number;
-  /** Lines after the first of records whose quoted value spans lines. */
-  continuationLines: number;
-  read: number;
-  loaded: number;
-  duplicates: number;
-  rejected: number;
-  /** Records outside the dataset's authorisation (dates or numbers): not loaded, in the rejects file. */
-  outOfScope: number;
-  rejectsPath: string;
-  /** Rejected and out-of-scope records by reason. */
-  rejectReasons: Record<string, number>;
-  /** The first rejected lines (at most 20, each shortened to 500 characters; all are in the rejects file). */
-  firstRejects: { line: number; reason: string; raw: string | null }[];
-  /** What the person importing must know: a file with nothing loadable, records out of scope. */
-  warnings: string[];
-}
-
-/** `interrupted`: the process running it ended (the dataset was left as it was before it). */
-export type ImportJobStatus = 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
-
-/** A file of an import: the path given to the CLI, or 'upload' for an API request body. */
-export interface ImportFileView {
-  name: string;
-  bytes: number;
-}
-
-/** An import, running or in the dataset's history. */
-export interface ImportJobView {
-  importId: string;
-  datasetId: string;
-  profile: string;
-  files: ImportFileView[];
-  status: ImportJobStatus;
-  /** Live while running; the last report once ended. */
-  progress: ImportProgressView;
-  result: ImportSummaryView | null;
-  error: string | null;
-  /** The user who started it (null for the console). */
-  startedBy: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
 
 /** The rule work on a destroyed dataset is refused under (its records no longer exist). */
 export const COMMS_DESTROYED_RULE = 'IPA 2016 Part 3: acquired data destroyed when no longer needed';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { webDistDir } from '../../server/src/platform/http/static-web';
+import { webDistDir } from '#server/platform/http/static-web';
 import { ensureChromium } from './chromium';
 
 /** Vitest global setup of the e2e project: a browser to drive and a built web app to serve. */

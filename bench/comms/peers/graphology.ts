@@ -3,7 +3,7 @@ import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import modularity from 'graphology-metrics/graph/modularity.js';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
-import { createRng, type EdgeBatch } from '../../../graph/src/index.js';
+import { createRng, type EdgeBatch } from '#graph/index';
 import { settledHeap } from '../timing.js';
 
 interface PairAttrs {

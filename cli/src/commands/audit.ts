@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { checkpointIfGrown, verifyAuditTrail } from '../../../server/src/platform/audit/checkpoints';
-import { systemClock } from '../../../server/src/platform/clock';
 import { withRuntime } from '../runtime';
 
 export function registerAuditCommands(program: Command): void {
-  const audit = program.command('audit').description('The tamper-evident audit log');
+  const audit = program.command('audit').description('The tamper-evident audit log (offline)');
 
   audit
     .command('verify')
@@ -12,6 +10,7 @@ export function registerAuditCommands(program: Command): void {
       'Check the hash chain, every signed checkpoint and the witness copy; name the first bad event',
     )
     .action(async () => {
+      const { verifyAuditTrail } = await import('#server/platform/audit/checkpoints');
       const result = await withRuntime((runtime, config) =>
         verifyAuditTrail(runtime.database.db, config.keyDir),
       );
@@ -33,6 +32,8 @@ export function registerAuditCommands(program: Command): void {
     .command('checkpoint')
     .description('Sign a checkpoint of the log now (the server also does so every minute and at shutdown)')
     .action(async () => {
+      const { checkpointIfGrown } = await import('#server/platform/audit/checkpoints');
+      const { systemClock } = await import('#server/platform/clock');
       const cp = await withRuntime((runtime) =>
         checkpointIfGrown(runtime.database.db, runtime.auditKeys, systemClock),
       );

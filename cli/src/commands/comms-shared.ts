@@ -1,22 +1,72 @@
 import { InvalidArgumentError } from 'commander';
-import { systemClock } from '../../../server/src/platform/clock';
-import { type CommsServices, openCommsServices } from '../../../server/src/modules/comms-data/comms-services';
-import { completeDestructions } from '../../../server/src/modules/comms-data/use-cases/destroy-dataset';
-import { recoverInterruptedImports } from '../../../server/src/modules/comms-data/use-cases/recover-interrupted-imports';
+import type { z } from 'zod';
+import { type DatasetView, datasetPage, datasetView } from '#shared/contracts/comms';
+import type { ApiClient, Query } from '../api/client';
+import { CliError } from '../api/cli-error';
 import { printTable } from '../output';
-import { withRuntime } from '../runtime';
 
-/** Runs `work` with the comms services open on the configured database and data directory. */
-export function withComms<T>(work: (services: CommsServices) => Promise<T>): Promise<T> {
-  return withRuntime(async (runtime, config) => {
-    const services = openCommsServices(runtime.database, systemClock, config.dataDir);
+/** Every item of a list endpoint (shared/contracts/pagination.ts), page by page. */
+export async function allPages<T>(
+  client: ApiClient,
+  path: string,
+  schema: z.ZodType<{ items: T[]; total: number }>,
+  query: Query = {},
+): Promise<T[]> {
+  const items: T[] = [];
+  for (let offset = 0; ; ) {
+    const page = await client.get(path, schema, { ...query, limit: 500, offset });
+    items.push(...page.items);
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.total) return items;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The dataset a command names, among those the user can see: by id, or by name. Names are unique
+ * only among what one user can see, so a name several visible datasets share is refused with their
+ * ids, never guessed.
+ */
+export async function findDataset(client: ApiClient, ref: string): Promise<DatasetView> {
+  if (UUID.test(ref)) {
     try {
-      await recoverInterruptedImports(services);
-      await completeDestructions(services);
-      return await work(services);
-    } finally {
-      await services.close();
+      return await client.get(`/api/comms/datasets/${ref.toLowerCase()}`, datasetView);
+    } catch (error) {
+      if (!(error instanceof CliError && error.code === 'NOT_FOUND')) throw error;
     }
+  }
+  const named = (await allPages(client, '/api/comms/datasets', datasetPage, { q: ref })).filter(
+    (d) => d.name === ref,
+  );
+  if (named.length === 1) return named[0]!;
+  if (named.length > 1)
+    throw new CliError(
+      'CONFLICT',
+      `${named.length} datasets are named '${ref}': give the id of the one you mean (${named
+        .map((d) => `${d.id}, created ${d.createdAt}`)
+        .join('; ')}).`,
+    );
+  throw new CliError(
+    'NOT_FOUND',
+    `No dataset named '${ref}' (\`lantern comms datasets list\` lists them). Create it with: lantern comms datasets add --name '${ref}' --provider … --authorisation … --from … --to …`,
+  );
+}
+
+/** Checks a request against its contract before it is sent (the server checks it again). */
+export function checked<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  flags: Record<string, string> = {},
+): void {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return;
+  const fields = parsed.error.issues.map((i) => {
+    const path = i.path.join('.');
+    return { path: flags[path] ?? path, message: i.message };
+  });
+  throw new CliError('VALIDATION_FAILED', fields.map((f) => `${f.path}: ${f.message}`).join('; '), {
+    fields,
   });
 }
 

@@ -1,25 +1,22 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliSessionPerFile, runLantern } from '../cli-test-support';
 
-const run = promisify(execFile);
+// One server process, as `npm start` runs it; the CLI a client of it with a user's access token.
+const cli = cliSessionPerFile({ username: 'cli-spoc', roles: ['comms-spoc'] });
 const root = resolve(import.meta.dirname, '../../..');
 const network = resolve(root, 'test/data/email-eu-core-subset.txt');
-const dataDir = mkdtempSync(join(tmpdir(), 'lantern-cli-comms-'));
-// PGlite in the temp data dir, whatever the caller's environment says.
-const env: NodeJS.ProcessEnv = { ...process.env, LANTERN_DATA_DIR: dataDir, LANTERN_LOG_LEVEL: 'silent' };
-delete env.DATABASE_URL;
-const lantern = (...args: string[]) =>
-  run(process.execPath, [join(root, 'cli/bin/lantern.mjs'), 'comms', ...args], {
-    env,
-    cwd: root,
-    maxBuffer: 32 << 20,
-  });
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+/** A `lantern comms …` command's outcome, failed or not (so every check of a scenario reports). */
+const attempt = (...args: string[]) => runLantern(['comms', ...args], { env: cli.env, cwd: cli.work });
+/** A `lantern comms …` command that must succeed. */
+const lantern = async (...args: string[]) => {
+  const run = await attempt(...args);
+  if (run.code !== 0) throw Object.assign(new Error(`lantern comms ${args.join(' ')}: ${run.stderr}`), run);
+  return run;
+};
 
 it('adds a dataset, imports the real network with a summary, and answers --json analyses', async () => {
   await lantern(
@@ -46,14 +43,14 @@ it('adds a dataset, imports the real network with a summary, and answers --json 
     {
       status: 'done',
       profile: 'snap-temporal',
-      files: [{ name: network }],
+      files: [{ name: network, bytes: statSync(network).size }],
       result: { read: 83083, loaded: 83024 },
-      startedBy: null,
+      startedBy: cli.user.id,
     },
   ]);
   expect((await lantern('imports', '--dataset', 'email')).stdout).toMatch(/done\s.*snap-temporal\s.*83,024/);
-  writeFileSync(join(dataDir, 'sites.csv'), 'cell_id,lat,lon\nC1,51.5,-0.1\nC2,x,0\n');
-  const cells = await lantern('import-cells', '--dataset', 'email', join(dataDir, 'sites.csv'));
+  writeFileSync(join(cli.work, 'sites.csv'), 'cell_id,lat,lon\nC1,51.5,-0.1\nC2,x,0\n');
+  const cells = await lantern('import-cells', '--dataset', 'email', join(cli.work, 'sites.csv'));
   expect(cells.stdout).toContain('read 2, loaded 1, duplicates 0, rejected 1');
   const chain = JSON.parse(
     (await lantern('chain', '--dataset', 'email', '--seed', '1', '--hops', '1', '--json')).stdout,
@@ -86,7 +83,7 @@ it('adds a dataset, imports the real network with a summary, and answers --json 
 }, 240_000);
 
 it('registers a provider profile from JSON, tries it on a file, and imports with it', async () => {
-  const profile = join(dataDir, 'tab-feed.json');
+  const profile = join(cli.work, 'tab-feed.json');
   writeFileSync(
     profile,
     JSON.stringify({
@@ -98,7 +95,7 @@ it('registers a provider profile from JSON, tries it on a file, and imports with
       eventType: { default: 'message' },
     }),
   );
-  const feed = join(dataDir, 'feed.tsv');
+  const feed = join(cli.work, 'feed.tsv');
   writeFileSync(
     feed,
     'from\tto\twhen\nAlice@x.org\tbob@x.org\t1700000000000\nalice@x.org\t\t1700000001000\n',
@@ -140,19 +137,8 @@ it('registers a provider profile from JSON, tries it on a file, and imports with
   expect(imported.stdout).toContain(`rejected ${feed}:3: empty B party`);
 }, 240_000);
 
-/** A command's outcome, failed or not (so every check of a scenario reports, not only the first). */
-const attempt = (...args: string[]) =>
-  lantern(...args).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout ?? '',
-      stderr: e.stderr ?? '',
-    }),
-  );
-
 it("answers a new user's first steps: dates, numbers as dialled, tables people read", async () => {
-  const calls = join(dataDir, 'first-calls.csv');
+  const calls = join(cli.work, 'first-calls.csv');
   writeFileSync(
     calls,
     [
@@ -166,7 +152,7 @@ it("answers a new user's first steps: dates, numbers as dialled, tables people r
     ].join('\n'),
   );
   // 1,200 calls on the last authorised day, up to its last second.
-  const lastDay = join(dataDir, 'last-day.csv');
+  const lastDay = join(cli.work, 'last-day.csv');
   writeFileSync(
     lastDay,
     [
@@ -255,8 +241,8 @@ it("answers a new user's first steps: dates, numbers as dialled, tables people r
   );
   expect.soft(stats.stdout).toMatch(/1,200\s+1,201\s+1,200\s.*\s1\.0$/m);
   // Co-location within a radius of the cell.
-  writeFileSync(join(dataDir, 'first-sites.csv'), 'cell_id,lat,lon\nC1,51.5,-0.1\nC2,51.5005,-0.1\n');
-  await attempt('import-cells', '--dataset', 'first', join(dataDir, 'first-sites.csv'));
+  writeFileSync(join(cli.work, 'first-sites.csv'), 'cell_id,lat,lon\nC1,51.5,-0.1\nC2,51.5005,-0.1\n');
+  await attempt('import-cells', '--dataset', 'first', join(cli.work, 'first-sites.csv'));
   const near = await attempt(
     'colocation',
     '--dataset',
@@ -275,3 +261,119 @@ it("answers a new user's first steps: dates, numbers as dialled, tables people r
     stderr: expect.stringContaining('lantern comms datasets add --name'),
   });
 }, 240_000);
+
+it('answers every other analysis, the watchlist and a profile through the API', async () => {
+  const json = async (...args: string[]) => JSON.parse((await lantern(...args, '--json')).stdout);
+  const calls = join(cli.work, 'other-calls.csv');
+  writeFileSync(
+    calls,
+    [
+      'type,a,b,start,duration_s,cell_id,imei,imsi',
+      'voice,07700900123,07700900456,2024-03-01T10:00:00Z,60,C1,,',
+      'sms,07700900456,07700900123,2024-03-01T10:05:00Z,,C1,,',
+      'voice,07700900123,07700900456,2024-03-03T10:00:00Z,60,C1,,',
+      'voice,07700900123,07700900789,2024-03-04T10:00:00Z,60,C2,,',
+      'sms,07700900789,07700900111,2024-03-01T10:10:00Z,,C2,,',
+    ].join('\n'),
+  );
+  const authorised = [
+    '--provider',
+    'X',
+    '--authorisation',
+    'IPA/CLI/4',
+    '--from',
+    '2024-03-01',
+    '--to',
+    '2024-03-31',
+  ];
+  await lantern('datasets', 'add', '--name', 'others', ...authorised);
+  await lantern('datasets', 'add', '--name', 'others-2', ...authorised);
+  await lantern('import', '--dataset', 'others', calls);
+  const on = ['--dataset', 'others'];
+  expect(await json('common', ...on, '--number', '07700900123', '--number', '07700900789')).toMatchObject({
+    numbers: ['+447700900123', '+447700900789'],
+  });
+  expect(
+    await json('path', ...on, '--from-number', '07700900456', '--to-number', '07700900789'),
+  ).toMatchObject({
+    found: true,
+    length: 2,
+    paths: [['+447700900456', '+447700900123', '+447700900789']],
+  });
+  expect(await json('network', ...on, '--number', '07700900456', '--number', '07700900789')).toMatchObject({
+    intermediaries: [{ number: '+447700900123' }],
+  });
+  expect((await json('communities', ...on)).count).toBeGreaterThan(0);
+  expect((await json('centrality', ...on, '--top', '1')).top).toEqual([
+    expect.objectContaining({ degree: 2 }),
+  ]);
+  expect(await json('pair-events', ...on, '--a', '07700900123', '--b', '07700900456')).toMatchObject({
+    total: 3,
+  });
+  const watched = await lantern('watchlist', 'add', '--number', '+447700900789', '--subject', 'S-CLI-1');
+  expect(watched.stdout).toContain('Added 1 watchlist entries');
+  expect((await json('watchlist', 'list', '--number', '+447700900789')).items).toEqual([
+    expect.objectContaining({ number: '+447700900789', subjectRef: 'S-CLI-1' }),
+  ]);
+  expect(await json('watchlist-match', ...on, '--number', '07700900123', '--hops', '1')).toMatchObject({
+    matches: [{ subjectRef: 'S-CLI-1', watchedNumber: '+447700900789', hops: 1 }],
+  });
+  const shown = JSON.parse((await lantern('profiles', 'show', 'generic')).stdout);
+  expect(shown).toMatchObject({ id: 'generic' });
+  const several = await attempt('timeline', ...on, '--dataset', 'others-2', '--number', '07700900123');
+  expect(several).toMatchObject({ code: 2, stderr: expect.stringContaining('one dataset at a time') });
+}, 240_000);
+
+/** A port nothing listens on (taken, then given back). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the CLI as a client of the server', () => {
+  it('acts as the token’s user, keeps its credentials to itself, and says why it cannot go on (exit 3, 4)', async () => {
+    const nowhere = `http://127.0.0.1:${await closedPort()}`;
+    const run = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
+      runLantern(args, { env: { ...cli.env, ...extra }, cwd: cli.work });
+    const whoami = await run(['whoami', '--json']);
+    expect(JSON.parse(whoami.stdout)).toMatchObject({
+      url: cli.server.url,
+      user: { username: 'cli-spoc' },
+      permissions: expect.arrayContaining(['comms:read', 'comms:import', 'comms:destroy']),
+    });
+    const stored = join(cli.home, 'config', 'lantern', 'credentials.json');
+    expect(statSync(stored).mode & 0o777).toBe(0o600);
+    expect(statSync(join(cli.home, 'config', 'lantern')).mode & 0o777).toBe(0o700);
+
+    const unknown = await run(['comms', 'datasets', 'list'], { LANTERN_TOKEN: `lnt_${'A'.repeat(43)}` });
+    expect(unknown).toMatchObject({ code: 3, stderr: expect.stringContaining('UNAUTHENTICATED') });
+    // The stored token is never sent to another server than its own.
+    const elsewhere = await run(['comms', 'datasets', 'list'], { LANTERN_URL: nowhere });
+    expect(elsewhere).toMatchObject({ code: 3, stderr: expect.stringContaining('The stored token is for') });
+    const down = await run(['comms', 'datasets', 'list'], {
+      LANTERN_URL: nowhere,
+      LANTERN_TOKEN: cli.user.secret,
+    });
+    expect(down).toMatchObject({
+      code: 4,
+      stderr: expect.stringContaining('Cannot reach the Lantern server'),
+    });
+    expect(down.stderr).toContain('ECONNREFUSED');
+
+    const tokens = JSON.parse((await run(['tokens', 'list', '--json'])).stdout) as { id: string }[];
+    expect(tokens).toHaveLength(1);
+    expect(await run(['tokens', 'revoke', tokens[0]!.id])).toMatchObject({ code: 0 });
+    const revoked = await run(['comms', 'datasets', 'list']);
+    expect(revoked).toMatchObject({ code: 3, stderr: expect.stringContaining('not valid') });
+    expect(await run(['logout'])).toMatchObject({ code: 0 });
+    expect(existsSync(stored)).toBe(false);
+    const out = await run(['comms', 'datasets', 'list']);
+    expect(out).toMatchObject({ code: 3, stderr: expect.stringContaining('lantern login') });
+    // Nothing of the CLI wrote where it ran: no stray ./data.
+    expect(existsSync(join(cli.work, 'data'))).toBe(false);
+  });
+});

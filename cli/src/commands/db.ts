@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { withRuntime } from '../runtime';
 
+/** `lantern db migrate` (offline): creates the data directory if there is none. */
 export function registerDbCommands(program: Command): void {
-  const db = program.command('db').description('Database administration');
+  const db = program.command('db').description('Database administration (offline)');
   db.command('migrate')
     .description('Apply the SQL migrations in server/src/db/migrations that are not applied yet')
     .action(async () => {
@@ -11,7 +12,7 @@ export function registerDbCommands(program: Command): void {
           await runtime.database.migrate();
           process.stdout.write(`Migrations applied (${runtime.database.engine}).\n`);
         },
-        { migrate: false },
+        { migrate: false, createDataDir: true },
       );
     });
 }

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../server/src/db/client';
-import { FieldCipher, FileKeyProvider } from '../../../server/src/platform/crypto';
-import { PgDataKeyStore } from '../../../server/src/platform/crypto/pg-data-key-store';
+import { openDatabase } from '#server/db/client';
+import { FieldCipher, FileKeyProvider } from '#server/platform/crypto/index';
+import { PgDataKeyStore } from '#server/platform/crypto/pg-data-key-store';
 import { repoRoot } from '../../../test/server-process';
 
 const run = promisify(execFile);
@@ -20,11 +20,19 @@ const env = {
 };
 
 async function lantern(...args: string[]): Promise<{ code: number; out: string }> {
+  return lanternIn({ env, cwd: repoRoot }, ...args);
+}
+
+async function lanternIn(
+  options: { env: NodeJS.ProcessEnv; cwd: string },
+  ...args: string[]
+): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['cli/bin/lantern.mjs', ...args], {
-      cwd: repoRoot,
-      env,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [path.join(repoRoot, 'cli/bin/lantern.mjs'), ...args],
+      options,
+    );
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -85,4 +93,53 @@ describe('lantern audit and keys commands', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('FAILED verification at event 3: leaf hash mismatch (modified)');
   }, 120_000);
+});
+
+describe('offline commands', () => {
+  it('refuse where no data directory is, naming LANTERN_DATA_DIR, and create none', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-cli-nodata-'));
+    try {
+      const missing = path.join(empty, 'nowhere');
+      for (const args of [
+        ['audit', 'verify'],
+        ['users', 'list'],
+        ['keys', 'rotate'],
+        ['audit', 'checkpoint'],
+      ]) {
+        const refused = await lanternIn({ env: { ...env, LANTERN_DATA_DIR: missing }, cwd: empty }, ...args);
+        expect(refused, args.join(' ')).toMatchObject({ code: 2 });
+        expect(refused.out).toContain(`No Lantern data directory at ${missing}`);
+        expect(refused.out).toContain('LANTERN_DATA_DIR');
+      }
+      // Without LANTERN_DATA_DIR: ./data is not made where the command runs.
+      const { LANTERN_DATA_DIR: _unset, ...withoutDir } = env;
+      const here = await lanternIn({ env: withoutDir, cwd: empty }, 'audit', 'verify');
+      expect(here.code).toBe(2);
+      expect(here.out).toContain('LANTERN_DATA_DIR');
+      expect(fs.readdirSync(empty)).toEqual([]);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('say a running server holds the data directory, and that the client commands work beside it', async () => {
+    const held = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-cli-held-'));
+    try {
+      // As a live server leaves it: a lock naming a live process on this host (this test's).
+      fs.writeFileSync(
+        path.join(held, 'lantern.lock'),
+        JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() }),
+      );
+      const refused = await lanternIn(
+        { env: { ...env, LANTERN_DATA_DIR: held }, cwd: held },
+        'users',
+        'list',
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.out).toContain('is in use by another Lantern process');
+      expect(refused.out).toContain('lantern comms');
+    } finally {
+      fs.rmSync(held, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

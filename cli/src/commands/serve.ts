@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../../server/src/config';
-import { serve } from '../../../server/src/serve';
-import { packageVersion } from '../../../server/src/version';
+import { offlineConfig } from '../runtime';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -9,7 +7,8 @@ export function registerServeCommand(program: Command): void {
     .description('Start the Lantern server (PORT, LANTERN_DATA_DIR, DATABASE_URL from the environment)')
     .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
     .action(async (options: { port?: string }) => {
-      const env = options.port ? { ...process.env, PORT: options.port } : process.env;
-      await serve(loadConfig(env, packageVersion));
+      if (options.port) process.env.PORT = options.port;
+      const { serve } = await import('#server/serve');
+      await serve(await offlineConfig({ createDataDir: true }));
     });
 }

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Role, roleSchema, roles } from '#shared/contracts/roles';
-import { systemClock } from '../../../server/src/platform/clock';
-import { createUser } from '../../../server/src/platform/auth/use-cases/create-user';
-import { disableUser } from '../../../server/src/platform/auth/use-cases/disable-user';
-import { listUsers } from '../../../server/src/platform/auth/users.repo';
 import { printTable } from '../output';
 import { withRuntime } from '../runtime';
-import { consoleScope } from '../../../server/src/platform/request-scope';
+
+/** The console's scope (server code, loaded only when an offline command runs). */
+async function consoleOf() {
+  const { systemClock } = await import('#server/platform/clock');
+  const { consoleScope } = await import('#server/platform/request-scope');
+  return consoleScope(systemClock);
+}
 
 function collectRole(value: string, previous: Role[]): Role[] {
   const parsed = roleSchema.safeParse(value);
@@ -24,7 +26,9 @@ async function readStdin(): Promise<string> {
 }
 
 export function registerUsersCommands(program: Command): void {
-  const users = program.command('users').description('Manage user accounts');
+  const users = program
+    .command('users')
+    .description('Manage user accounts (offline: the first administrator; then Administration in the web)');
 
   users
     .command('add <username>')
@@ -37,11 +41,13 @@ export function registerUsersCommands(program: Command): void {
     .action(
       async (username: string, options: { role: Role[]; displayName?: string; passwordStdin?: boolean }) => {
         const password = options.passwordStdin ? await readStdin() : randomBytes(12).toString('base64url');
+        const { createUser } = await import('#server/platform/auth/use-cases/create-user');
+        const scope = await consoleOf();
         await withRuntime(async (runtime) => {
           const user = await createUser(
             runtime.database.db,
             { username, displayName: options.displayName ?? username, password, roles: options.role },
-            consoleScope(systemClock),
+            scope,
           );
           process.stdout.write(`Created ${user.username} (${user.roles.join(', ')}).\n`);
           if (!options.passwordStdin) process.stdout.write(`Password (shown once): ${password}\n`);
@@ -54,6 +60,7 @@ export function registerUsersCommands(program: Command): void {
     .description('List user accounts')
     .option('--json', 'print JSON instead of a table')
     .action(async (options: { json?: boolean }) => {
+      const { listUsers } = await import('#server/platform/auth/users.repo');
       await withRuntime(async (runtime) => {
         const rows = (await listUsers(runtime.database.db)).map((u) => ({
           username: u.username,
@@ -70,8 +77,10 @@ export function registerUsersCommands(program: Command): void {
     .command('disable <username>')
     .description('Disable a user and end their sessions at once')
     .action(async (username: string) => {
+      const { disableUser } = await import('#server/platform/auth/use-cases/disable-user');
+      const scope = await consoleOf();
       await withRuntime(async (runtime) => {
-        await disableUser(runtime.database.db, username, consoleScope(systemClock));
+        await disableUser(runtime.database.db, username, scope);
         process.stdout.write(`Disabled ${username}; their sessions are ended.\n`);
       });
     });

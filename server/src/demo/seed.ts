@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { appMeta } from '../db/meta.schema';
+import { insertMeta, readMeta } from '../db/meta.repo';
 import { createUser } from '../platform/auth/use-cases/create-user';
-import { systemClock } from '../platform/clock';
+import { type Clock, systemClock } from '../platform/clock';
 import { findUserByUsername, setUserMarkings } from '../platform/auth/users.repo';
 import { demoUsers } from './demo-users';
 import { consoleScope } from '../platform/request-scope';
@@ -18,15 +17,18 @@ export interface SeedResult {
 }
 
 export async function isDemoSeeded(db: Db): Promise<boolean> {
-  const rows = await db.select().from(appMeta).where(eq(appMeta.key, seededKey)).limit(1);
-  return rows.length > 0;
+  return (await readMeta(db, seededKey)) !== undefined;
 }
 
 /**
  * Creates the demo accounts once. A restart finds the marker and changes nothing, so data the
  * user made is never overwritten.
  */
-export async function seedDemo(db: Db, options: { password?: string | undefined }): Promise<SeedResult> {
+export async function seedDemo(
+  db: Db,
+  options: { password?: string | undefined; clock?: Clock },
+): Promise<SeedResult> {
+  const scope = consoleScope(options.clock ?? systemClock);
   const usernames = demoUsers.map((u) => u.username);
   if (await isDemoSeeded(db)) return { seeded: false, usernames };
   const generated = options.password ? undefined : randomBytes(12).toString('base64url');
@@ -35,10 +37,11 @@ export async function seedDemo(db: Db, options: { password?: string | undefined 
     for (const user of demoUsers) {
       if (await findUserByUsername(tx, user.username)) continue;
       const { clearance, ...account } = user;
-      const created = await createUser(tx, { ...account, password }, consoleScope(systemClock));
-      if (clearance) await setUserMarkings(tx, created.id, { clearance, caveats: [] });
+      const created = await createUser(tx, { ...account, password }, scope);
+      if (clearance) await setUserMarkings(tx, created.id, { clearance, caveats: [] }, scope.clock.now());
     }
-    await tx.insert(appMeta).values({ key: seededKey, value: new Date().toISOString() });
+    const at = scope.clock.now();
+    await insertMeta(tx, seededKey, at.toISOString(), at);
   });
   return generated ? { seeded: true, generatedPassword: generated, usernames } : { seeded: true, usernames };
 }

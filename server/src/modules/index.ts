@@ -1,8 +1,8 @@
 import { enabledManifests } from '#shared/modules/index';
 import type { AppContext } from '../app-context';
 import type { ServerModule } from '../platform/modules/server-module';
-import { fixtureServerModule } from '../../../test/fixture-module/fixture.module';
-import { commsServerModule } from './comms-data/comms.module';
+import { fixtureServerModule } from '../../../test/fixture-module/index';
+import { commsServerModule } from './comms-data/index';
 
 /**
  * Every module's server side, in manifest order. Adding a module adds one line here (see

@@ -1,4 +1,5 @@
 import {
+  type MeResponse,
   type MfaDetails,
   type MfaStatus,
   mfaDetails,
@@ -13,13 +14,18 @@ import {
 } from '#shared/contracts/auth';
 import { api } from './client';
 
-/** The signed-in user and the state of their two-step verification. */
-export type SessionUser = UserView & { mfa: MfaStatus };
+/**
+ * The signed-in user, the state of their two-step verification, and what they may do: the
+ * permissions their roles hold and the modules this installation runs (the web shows and hides by
+ * these, never by role names; roles are only displayed).
+ */
+export type SessionUser = UserView & Omit<MeResponse, 'user'>;
 export type SignInInput = SignInRequest;
+export type { MfaStatus };
 
 export async function fetchCurrentUser(signal?: AbortSignal): Promise<SessionUser> {
-  const { user, mfa } = await api.get('/api/auth/me', meResponse, signal);
-  return { ...user, mfa };
+  const { user, ...rest } = await api.get('/api/auth/me', meResponse, signal);
+  return { ...user, ...rest };
 }
 
 export async function signIn(input: SignInInput): Promise<UserView> {

@@ -6,8 +6,12 @@ const user = (enrolmentRequired: boolean): SessionUser => ({
   id: 'u1',
   username: 'sam',
   displayName: 'Sam',
-  roles: ['handler'],
+  roles: [],
   mfa: { enabled: false, enrolmentRequired },
+  permissions: ['self'],
+  clearance: 'OFFICIAL',
+  caveats: [],
+  modules: ['account'],
 });
 
 describe('enrolmentRedirect', () => {

@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useLocation, useNavigate } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { mustEnrolMfa } from '../auth/mfa-gate';
 import { sessionQuery } from '../auth/session';
+import { ToastRegion } from '../ui/toast';
 import { ClassificationBanner } from './classification-banner';
 import { Sidebar } from './sidebar';
 import { TopBar } from './top-bar';
 import './app-shell.css';
 
-export function AppShell() {
+/** The frame of every signed-in page; the page is the route's outlet unless given (the not-found page). */
+export function AppShell({ children }: { children?: ReactNode }) {
   const { data: user } = useQuery(sessionQuery);
   const location = useLocation();
   const navigate = useNavigate();
@@ -47,13 +49,12 @@ export function AppShell() {
         <div className="shell__main">
           <TopBar user={user} />
           <main id="main-content" className="shell__content" ref={mainRef} tabIndex={-1}>
-            <div className="shell__page">
-              <Outlet />
-            </div>
+            <div className="shell__page">{children ?? <Outlet />}</div>
           </main>
         </div>
       </div>
       <ClassificationBanner position="bottom" />
+      <ToastRegion />
     </div>
   );
 }

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { databaseLabel, healthQuery } from '../api/health.api';
-import { sessionQuery } from '../auth/session';
-import { isModuleVisibleTo, moduleGroups, modulesInGroup } from '../modules';
+import { useSessionUser } from '../auth/abilities';
+import { navGroupsFor } from '../modules';
 import { DashboardIcon, LanternMark } from '../ui/icons';
 
 export function Sidebar() {
-  const { data: user } = useQuery(sessionQuery);
-  const roles = user?.roles ?? [];
+  const groups = navGroupsFor(useSessionUser());
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -25,9 +24,7 @@ export function Sidebar() {
             </Link>
           </li>
         </ul>
-        {moduleGroups.map((group) => {
-          const visible = modulesInGroup(group).filter((module) => isModuleVisibleTo(module, roles));
-          if (visible.length === 0) return null;
+        {groups.map(({ group, entries }) => {
           const headingId = `nav-group-${group.replace(/\W+/g, '-').toLowerCase()}`;
           return (
             <div className="nav-group" key={group}>
@@ -35,13 +32,13 @@ export function Sidebar() {
                 {group}
               </h2>
               <ul className="nav-list" aria-labelledby={headingId}>
-                {visible.map((module) => {
-                  const ModuleIcon = module.icon;
+                {entries.map((entry) => {
+                  const EntryIcon = entry.icon;
                   return (
-                    <li key={module.path}>
-                      <Link to={module.path} className="nav-link">
-                        <ModuleIcon className="nav-link__icon" />
-                        {module.title}
+                    <li key={entry.path}>
+                      <Link to={entry.path} className="nav-link">
+                        <EntryIcon className="nav-link__icon" />
+                        {entry.title}
                       </Link>
                     </li>
                   );

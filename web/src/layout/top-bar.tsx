@@ -4,27 +4,16 @@ import { securityPagePath } from '../auth/mfa-gate';
 import { sortedRoleLabels } from '../auth/roles';
 import { useSignOut } from '../auth/use-sign-out';
 import { Button } from '../ui/button';
+import { format } from '../ui/format';
 import { SignOutIcon } from '../ui/icons';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
-function initials(displayName: string): string {
-  const parts = displayName.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
-  return letters.map((part) => part?.charAt(0).toUpperCase() ?? '').join('') || '?';
-}
+import { initials } from './initials';
 
 export function TopBar({ user }: { user: SessionUser }) {
   const signOut = useSignOut();
   const roleText = sortedRoleLabels(user.roles).join(' · ');
   return (
     <header className="topbar">
-      <p className="topbar__date">{dateFormat.format(new Date())}</p>
+      <p className="topbar__date">{format.longDate(new Date())}</p>
       <div className="topbar__user">
         <span className="topbar__avatar" aria-hidden="true">
           {initials(user.displayName)}

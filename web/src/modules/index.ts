@@ -1,38 +1,41 @@
+import type { SessionUser } from '../api/auth.api';
+import { holds, runs } from '../auth/abilities';
+import { accountModule } from './account/account.module';
 import { adminModule } from './admin/admin.module';
 import { commsModule } from './comms/comms.module';
-import { investigationsModule } from './investigations/investigations.module';
-import type { ModuleDefinition, ModuleGroup } from './module-definition';
+import { type ModuleGroup, moduleGroups } from './module-definition';
 import { oversightModule } from './oversight/oversight.module';
-import { partnersModule } from './partners/partners.module';
-import { protectiveSecurityModule } from './protective-security/protective-security.module';
-import { publicReportsModule } from './public-reports/public-reports.module';
-import { sourcesModule } from './sources/sources.module';
-import { threatLevelsModule } from './threat-levels/threat-levels.module';
-import { vettingModule } from './vetting/vetting.module';
+import { fixtureWebModule } from '../../../test/fixture-module/web/index';
 
-export type { ModuleDefinition, ModuleGroup, ModulePath } from './module-definition';
+export { type ModuleGroup, moduleGroups, type NavEntry, type WebModule } from './module-definition';
 
-/** The domain modules in navigation order (MISSION.md). Adding a module: define it, add it here and a route. */
-export const modules: readonly ModuleDefinition[] = [
-  sourcesModule,
-  investigationsModule,
+/**
+ * Every module's web side, in navigation order. Adding a module: its folder under modules/ (a
+ * `<name>.module.ts` with `defineWebModule`, lazy pages) and one line here. Modules not built yet
+ * are not listed: the navigation and the dashboard say what exists.
+ */
+export const webModules = [
   commsModule,
-  threatLevelsModule,
-  protectiveSecurityModule,
-  publicReportsModule,
-  partnersModule,
-  vettingModule,
   oversightModule,
   adminModule,
-];
+  accountModule,
+  fixtureWebModule,
+] as const;
 
-export const moduleGroups: readonly ModuleGroup[] = ['Intelligence', 'Protect & share', 'Assurance'];
+/** The route trees of all modules, for the router. */
+export const moduleRoutes = webModules.map((module) => module.route);
 
-export function modulesInGroup(group: ModuleGroup): ModuleDefinition[] {
-  return modules.filter((module) => module.group === group);
+/** The navigation entries this user is shown: the module runs here and they hold its permission. */
+export function navEntriesFor(user: Pick<SessionUser, 'permissions' | 'modules'> | null | undefined) {
+  return webModules.flatMap((module) =>
+    module.nav && runs(user, module.manifest.name) && holds(user, module.nav.permission) ? [module.nav] : [],
+  );
 }
 
-/** Whether a user with these roles is shown the module (modules without `visibleTo` are for all). */
-export function isModuleVisibleTo(module: ModuleDefinition, userRoles: readonly string[]): boolean {
-  return module.visibleTo === undefined || module.visibleTo.some((role) => userRoles.includes(role));
+/** The same entries by group, in the order of `moduleGroups`, empty groups left out. */
+export function navGroupsFor(user: Pick<SessionUser, 'permissions' | 'modules'> | null | undefined) {
+  const entries = navEntriesFor(user);
+  return moduleGroups
+    .map((group: ModuleGroup) => ({ group, entries: entries.filter((entry) => entry.group === group) }))
+    .filter((g) => g.entries.length > 0);
 }

@@ -2,6 +2,7 @@ import { createRoute, redirect } from '@tanstack/react-router';
 import { enrolmentRedirect } from '../auth/mfa-gate';
 import { sessionQuery } from '../auth/session';
 import { AppShell } from '../layout/app-shell';
+import { NotFoundPage } from '../modules/not-found/not-found-page';
 import { rootRoute } from './root.route';
 
 /** Every page behind sign-in hangs off this pathless layout; visitors without a session go to /sign-in. */
@@ -19,4 +20,10 @@ export const appRoute = createRoute({
     if (enrol) throw redirect({ href: enrol, replace: true });
   },
   component: AppShell,
+  // A module page the user may not open (moduleGate) is not found, inside the shell.
+  notFoundComponent: () => (
+    <AppShell>
+      <NotFoundPage />
+    </AppShell>
+  ),
 });

@@ -1,8 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
+import { moduleRoutes } from '../modules';
 import { appRoute } from './app.route';
-import { dashboardRoute, moduleRoutes, notFoundRoute } from './page.routes';
 import { rootRoute } from './root.route';
+import { dashboardRoute, notFoundRoute } from './shell.routes';
 import { signInRoute } from './sign-in.route';
 
 export const routeTree = rootRoute.addChildren([

@@ -126,3 +126,54 @@ export const LanternMark: IconComponent = (props) => (
     <path d="M12 10c1.4 1.4 2 2.6 2 3.6a2 2 0 0 1-4 0c0-1 .6-2.2 2-3.6z" />
   </Icon>
 );
+
+export const ChevronDownIcon: IconComponent = (props) => (
+  <Icon {...props}>
+    <path d="m6 9.5 6 6 6-6" />
+  </Icon>
+);
+
+export const ChevronLeftIcon: IconComponent = (props) => (
+  <Icon {...props}>
+    <path d="m14.5 6-6 6 6 6" />
+  </Icon>
+);
+
+export const ChevronRightIcon: IconComponent = (props) => (
+  <Icon {...props}>
+    <path d="m9.5 6 6 6-6 6" />
+  </Icon>
+);
+
+export const CalendarIcon: IconComponent = (props) => (
+  <Icon {...props}>
+    <rect x="4" y="5.5" width="16" height="14.5" rx="1.5" />
+    <path d="M4 10h16M8.5 3.5v4M15.5 3.5v4" />
+  </Icon>
+);
+
+export const CloseIcon: IconComponent = (props) => (
+  <Icon {...props}>
+    <path d="m6.5 6.5 11 11M17.5 6.5l-11 11" />
+  </Icon>
+);
+
+export const MoreIcon: IconComponent = (props) => (
+  <Icon {...props}>
+    <circle cx="5.5" cy="12" r="1.3" />
+    <circle cx="12" cy="12" r="1.3" />
+    <circle cx="18.5" cy="12" r="1.3" />
+  </Icon>
+);
+
+export const CheckIcon: IconComponent = (props) => (
+  <Icon {...props}>
+    <path d="m5 12.5 4.5 4.5L19 7.5" />
+  </Icon>
+);
+
+export const SortIcon: IconComponent = (props) => (
+  <Icon {...props}>
+    <path d="m8 10 4-4 4 4M8 14l4 4 4-4" />
+  </Icon>
+);

@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type Ref, useId } from 'react';
+import { sentence } from './form/field-messages';
 import './text-field.css';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
@@ -36,7 +37,7 @@ export function TextField({ label, hint, error, className, type = 'text', ref, .
       />
       {error ? (
         <p className="field__error" id={errorId}>
-          {error}
+          {sentence(error)}
         </p>
       ) : null}
     </div>

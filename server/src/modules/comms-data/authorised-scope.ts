@@ -1,4 +1,4 @@
-import type { Scope as GraphScope } from '../../../../graph/src/index.js';
+import type { Scope as GraphScope } from '#graph/index';
 import { COMMS_SCOPE_RULE, type ScopeInput } from '#shared/contracts/comms';
 import { AppError } from '../../platform/errors';
 import type { Scope as StoreScope } from './store/index.js';

@@ -1,11 +1,12 @@
 import { commsManifest } from '#shared/contracts/comms.manifest';
 import { defineServerModule } from '../../platform/modules/server-module';
 import { openCommsServices } from './comms-services';
-import { registerAnalysisRoutes } from './http/comms-analyses.routes';
-import { registerDatasetRoutes } from './http/comms-datasets.routes';
-import { registerImportRoutes } from './http/comms-imports.routes';
-import { registerProfileRoutes } from './http/comms-profiles.routes';
-import { registerWatchlistRoutes } from './http/comms-watchlist.routes';
+import { analysisRoutes } from './http/analyses.routes';
+import { datasetRoutes } from './http/datasets.routes';
+import { importRoutes } from './http/imports.routes';
+import { profileRoutes } from './http/profiles.routes';
+import { acceptUploads } from './http/upload-parser';
+import { watchlistRoutes } from './http/watchlist.routes';
 import { completeDestructions } from './use-cases/destroy-dataset';
 import { recoverInterruptedImports } from './use-cases/recover-interrupted-imports';
 
@@ -21,12 +22,13 @@ export const commsServerModule = defineServerModule({
     await completeDestructions(services);
     return services;
   },
-  setup: (scoped, ctx, services) => {
-    registerDatasetRoutes(scoped, ctx, services);
-    registerImportRoutes(scoped, ctx, services);
-    registerProfileRoutes(scoped, ctx, services);
-    registerAnalysisRoutes(scoped, ctx, services);
-    registerWatchlistRoutes(scoped, ctx);
-  },
-  routes: () => [],
+  // Module-scoped: only this module's upload routes take a raw file as the body.
+  setup: (scoped) => acceptUploads(scoped),
+  routes: (ctx, services) => [
+    ...datasetRoutes(ctx, services),
+    ...importRoutes(ctx, services),
+    ...profileRoutes(ctx, services),
+    ...analysisRoutes(ctx, services),
+    ...watchlistRoutes(ctx, services),
+  ],
 });

@@ -1,4 +1,6 @@
-import { and, asc, count, eq, max, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, max, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { DatasetStatus } from '#shared/contracts/comms';
+import { parseSort } from '#shared/contracts/pagination';
 import type { Queryable } from '../../db/client';
 import { visibleToActor } from '../../platform/access/visibility';
 import {
@@ -13,17 +15,53 @@ import {
 // Datasets are protected records: every read filters by what the transaction's actor may see.
 const visible = visibleToActor(commsDatasets);
 
-export async function findVisibleDataset(q: Queryable, id: string): Promise<CommsDatasetRow | undefined> {
+/** `text` as a LIKE pattern matching itself anywhere (its wildcards escaped), bound as a value. */
+export function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface PageRequest<F extends string> {
+  limit: number;
+  offset: number;
+  sort: F | `-${F}`;
+  q?: string | undefined;
+}
+
+const datasetSorts = { name: commsDatasets.name, createdAt: commsDatasets.createdAt } as const;
+
+/**
+ * One page of the datasets (names containing `q`) and their total: those the transaction's actor
+ * may see when `visibleOnly` (a user), else all (the console, the installation's operator).
+ */
+export async function listDatasetsPage(
+  q: Queryable,
+  page: PageRequest<keyof typeof datasetSorts>,
+  options: { visibleOnly: boolean },
+): Promise<{ rows: CommsDatasetRow[]; total: number }> {
+  const where = and(
+    options.visibleOnly ? visible : undefined,
+    page.q ? ilike(commsDatasets.name, containing(page.q)) : undefined,
+  );
+  const { field, descending } = parseSort(page.sort);
+  const order = descending ? desc(datasetSorts[field]) : asc(datasetSorts[field]);
   const rows = await q
     .select()
     .from(commsDatasets)
-    .where(and(visible, eq(commsDatasets.id, id)))
-    .limit(1);
-  return rows[0];
+    .where(where)
+    .orderBy(order, asc(commsDatasets.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  const [counted] = await q.select({ n: count() }).from(commsDatasets).where(where);
+  return { rows, total: counted?.n ?? 0 };
 }
 
-export async function listVisibleDatasets(q: Queryable): Promise<CommsDatasetRow[]> {
-  return q.select().from(commsDatasets).where(visible).orderBy(asc(commsDatasets.name));
+/** Ids of the datasets in a status, whoever may see them (the console's sweeps at start). */
+export async function datasetIdsWithStatus(q: Queryable, status: DatasetStatus): Promise<string[]> {
+  const rows = await q
+    .select({ id: commsDatasets.id })
+    .from(commsDatasets)
+    .where(eq(commsDatasets.status, status));
+  return rows.map((r) => r.id);
 }
 
 /** A dataset of that name the transaction's actor may see (names are unique only among those). */
@@ -90,37 +128,53 @@ export async function updateDataset(
 export async function updateDatasetUnless(
   q: Queryable,
   id: string,
-  unless: string[],
+  unless: readonly DatasetStatus[],
   values: Partial<Omit<CommsDatasetRow, 'id'>>,
 ): Promise<CommsDatasetRow | undefined> {
   const rows = await q
     .update(commsDatasets)
     .set(values)
-    .where(and(eq(commsDatasets.id, id), notInArray(commsDatasets.status, unless)))
+    .where(and(eq(commsDatasets.id, id), notInArray(commsDatasets.status, [...unless])))
     .returning();
   return rows[0];
 }
 
 export async function insertWatchlistEntries(
   q: Queryable,
-  entries: { number: string; subjectRef: string; createdBy: string | null }[],
+  entries: { number: string; subjectRef: string; createdBy: string | null; createdAt?: Date }[],
 ): Promise<number> {
   const rows = await q.insert(commsWatchlist).values(entries).returning({ id: commsWatchlist.id });
   return rows.length;
 }
 
-export async function listWatchlist(
+/** Every watchlist entry, in the order entered (the standing indexes are built from it). */
+export async function listWatchlist(q: Queryable): Promise<CommsWatchlistRow[]> {
+  return q.select().from(commsWatchlist).orderBy(asc(commsWatchlist.id));
+}
+
+const watchlistSorts = { id: commsWatchlist.id, number: commsWatchlist.number } as const;
+
+/** One page of the watchlist: the entries of `number` and/or whose subject reference contains `q`. */
+export async function listWatchlistPage(
   q: Queryable,
-  options: { limit?: number; offset?: number; number?: string } = {},
-): Promise<CommsWatchlistRow[]> {
-  const where: SQL | undefined = options.number ? eq(commsWatchlist.number, options.number) : undefined;
-  return q
+  page: PageRequest<keyof typeof watchlistSorts> & { number?: string | undefined },
+): Promise<{ rows: CommsWatchlistRow[]; total: number }> {
+  const conditions: (SQL | undefined)[] = [
+    page.number ? eq(commsWatchlist.number, page.number) : undefined,
+    page.q ? ilike(commsWatchlist.subjectRef, containing(page.q)) : undefined,
+  ];
+  const where = and(...conditions);
+  const { field, descending } = parseSort(page.sort);
+  const order = descending ? desc(watchlistSorts[field]) : asc(watchlistSorts[field]);
+  const rows = await q
     .select()
     .from(commsWatchlist)
     .where(where)
-    .orderBy(asc(commsWatchlist.id))
-    .limit(options.limit ?? 1_000_000)
-    .offset(options.offset ?? 0);
+    .orderBy(order, asc(commsWatchlist.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  const [counted] = await q.select({ n: count() }).from(commsWatchlist).where(where);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 /** Changes whenever an entry is added or removed: the standing indexes key on it. */

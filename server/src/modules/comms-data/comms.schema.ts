@@ -10,7 +10,14 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { compartments } from '../../platform/access/access.schema';
+import type {
+  DatasetStatus,
+  ImportFileView,
+  ImportJobStatus,
+  ImportProgressView,
+  ImportSummaryView,
+} from '#shared/contracts/comms';
+import { protectedColumns } from '../../platform/access/protected-columns';
 import { users } from '../../platform/auth/auth.schema';
 
 /**
@@ -31,12 +38,8 @@ export const commsDatasets = pgTable(
     authorisedTo: timestamp('authorised_to', { withTimezone: true }).notNull(),
     /** Empty = every number in the acquired file is within the authorisation. */
     authorisedNumbers: text('authorised_numbers').array().notNull().default(sql`'{}'::text[]`),
-    classification: text('classification').notNull(),
-    caveats: text('caveats').array().notNull().default(sql`'{}'::text[]`),
-    compartmentId: uuid('compartment_id')
-      .notNull()
-      .references(() => compartments.id),
-    status: text('status').notNull().default('empty'),
+    ...protectedColumns(),
+    status: text('status').$type<DatasetStatus>().notNull().default('empty'),
     records: bigint('records', { mode: 'number' }).notNull().default(0),
     numbers: bigint('numbers', { mode: 'number' }).notNull().default(0),
     pairs: bigint('pairs', { mode: 'number' }).notNull().default(0),
@@ -100,12 +103,12 @@ export const commsImports = pgTable(
       .references(() => commsDatasets.id, { onDelete: 'cascade' }),
     profileId: text('profile_id').notNull(),
     /** [{ name, bytes }]: the paths given to the CLI, or 'upload' for the API's request body. */
-    files: jsonb('files').notNull(),
-    status: text('status').notNull().default('running'),
-    /** The last progress report (ImportProgressView), written when the import ends. */
-    progress: jsonb('progress'),
-    /** ImportSummaryView once done. */
-    result: jsonb('result'),
+    files: jsonb('files').$type<ImportFileView[]>().notNull(),
+    status: text('status').$type<ImportJobStatus>().notNull().default('running'),
+    /** The last progress report, written when the import ends. */
+    progress: jsonb('progress').$type<ImportProgressView>(),
+    /** What the import made of its files, once done. */
+    result: jsonb('result').$type<ImportSummaryView>(),
     error: text('error'),
     startedBy: uuid('started_by').references(() => users.id),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),

@@ -8,7 +8,7 @@ import type {
 } from '#shared/contracts/comms';
 import { printable } from '#shared/printable';
 import type { Clock } from '../../platform/clock';
-import { QUEUED_PROGRESS } from './import-history';
+import { QUEUED_PROGRESS } from './comms.presenter';
 import type { ImportProgress, ImportResult } from './store/index.js';
 
 /** Rate (rows/s since the start) and ETA (from bytes read) of a progress report. */
@@ -111,7 +111,7 @@ export class ImportJobs {
     const controller = new AbortController();
     const onProgress = (p: ImportProgress) => {
       if (controller.signal.aborted) throw new Error('import cancelled');
-      view.progress = progressView(p, Date.now() - started.getTime());
+      view.progress = progressView(p, this.clock.now().getTime() - started.getTime());
       events.emit('progress', view.progress);
     };
     const settled = run(onProgress, controller.signal, importId).then(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context';
-import type { Tx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import type { Actor } from '../auth/actor';
 
 export interface RequestScope {
@@ -18,10 +18,25 @@ export async function withActorTx<T>(
   scope: RequestScope,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return ctx.database.db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('lantern.actor_id', ${scope.actor.id}, true), set_config('lantern.request_id', ${scope.requestId}, true)`,
-    );
+  return withScopeTx(ctx.database.db, scope, work);
+}
+
+/**
+ * A use case's transaction: as the scope's actor when there is one (`withActorTx`: need-to-know
+ * filters by them), else a plain one for the console (offline commands, the system's sweeps), which
+ * reads through the unfiltered repo functions.
+ */
+export async function withScopeTx<T>(
+  db: Db,
+  scope: { actor: Actor | null; requestId: string | null },
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const { actor } = scope;
+  return db.transaction(async (tx) => {
+    if (actor)
+      await tx.execute(
+        sql`select set_config('lantern.actor_id', ${actor.id}, true), set_config('lantern.request_id', ${scope.requestId ?? ''}, true)`,
+      );
     return work(tx);
   });
 }

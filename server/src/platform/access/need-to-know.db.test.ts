@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TestClient } from '../../../../test/app';
 import { openTestDatabase } from '../../../../test/db';
-import { installFixtureModule } from '../../../../test/fixture-module/fixture.schema';
 import type { Database } from '../../db/client';
 import { buildUser } from '../auth/user.factory';
 import { addMemberships, buildCompartment } from './access.factory';
@@ -23,15 +22,16 @@ const expectedVisible: Record<string, string[]> = {
   carol: ['r1'], // analyst in A, cleared only to OFFICIAL
   dave: ['r1'], // in A, TOP SECRET but without the UK EYES ONLY caveat
   ivy: ['r1', 'r2', 'r3'], // inspector in A and B: sees, never changes
-  adam: [], // admin: manages users, reads nothing
+  adam: [], // admin: manages users, reads nothing — holds no fixture permission at all (403)
 };
+/** Administration without access: the admin is refused the module's routes before any record is looked at. */
+const withoutPermission = new Set(['adam']);
 const personas = Object.keys(expectedVisible);
 const records = ['r1', 'r2', 'r3'];
 const marker = (record: string) => `LEAKMARK-${record}`;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  await installFixtureModule(database.db);
   app = await buildTestApp(database, undefined, {}, { fixtureModule: true });
   const [a, b] = [await buildCompartment(database.db), await buildCompartment(database.db)];
   compartmentA = a.id;
@@ -57,6 +57,7 @@ beforeAll(async () => {
   const create = async (who: string, key: string, body: Record<string, unknown>) => {
     const res = await clients[who]!.request('POST', '/api/fixture/records', {
       ...body,
+      reference: `REF-${key.toUpperCase()}`,
       title: `${marker(key)} title`,
       secret: `${marker(key)} secret`,
     });
@@ -81,20 +82,22 @@ describe('need-to-know', () => {
     for (const persona of personas) {
       for (const record of records) {
         const visible = expectedVisible[persona]!.includes(record);
+        const denied = withoutPermission.has(persona);
+        const hidden = denied ? 403 : 404;
         const client = clients[persona]!;
         const url = `/api/fixture/records/${ids[record]}`;
         expect((await client.request('GET', url)).statusCode, `${persona} GET ${record}`).toBe(
-          visible ? 200 : 404,
+          visible ? 200 : hidden,
         );
         expect((await client.request('GET', `${url}/secret`)).statusCode, `${persona} secret ${record}`).toBe(
-          visible ? 200 : 404,
+          visible ? 200 : hidden,
         );
         const patch = await client.request('PATCH', url, { title: `${marker(record)} title` });
-        const expected = !visible ? 404 : persona === 'ivy' ? 403 : 200;
+        const expected = !visible ? hidden : persona === 'ivy' ? 403 : 200;
         expect(patch.statusCode, `${persona} PATCH ${record}`).toBe(expected);
         if (!visible || persona === 'ivy') {
           expect((await client.request('DELETE', url)).statusCode, `${persona} DELETE ${record}`).toBe(
-            visible ? 403 : 404,
+            visible ? 403 : hidden,
           );
         }
       }
@@ -104,6 +107,15 @@ describe('need-to-know', () => {
   it('lists, searches, counts and exports only what each persona may see', async () => {
     for (const persona of personas) {
       const client = clients[persona]!;
+      if (withoutPermission.has(persona)) {
+        for (const url of [
+          '/api/fixture/records',
+          '/api/fixture/records/count',
+          '/api/fixture/records/export',
+        ])
+          expect((await client.request('GET', url)).statusCode, `${persona} ${url}`).toBe(403);
+        continue;
+      }
       const list = (await client.request('GET', '/api/fixture/records')).json();
       const seen = list.items.map((item: { id: string }) => item.id).sort();
       expect(seen, persona).toEqual(expectedVisible[persona]!.map((r) => ids[r]).sort());
@@ -174,6 +186,7 @@ describe('need-to-know', () => {
     const res = await clients.bob!.request('POST', '/api/fixture/records', {
       compartmentId: compartmentA,
       classification: 'OFFICIAL',
+      reference: 'REF-BOB',
       title: 'x',
       secret: 'y',
     });

@@ -7,7 +7,8 @@ import { openTestDatabase } from '../../../../test/db';
 import type { Database } from '../../db/client';
 import { auditEvents } from '../audit/audit.schema';
 import { actorOf } from '../http/route-access';
-import { buildCompartment, signedIn } from './admin.test-support';
+import { buildCompartment } from '../access/access.factory';
+import { signedIn } from '../../../../test/signed-in';
 import { membershipRecordId } from './use-cases/membership';
 
 let database: Database;

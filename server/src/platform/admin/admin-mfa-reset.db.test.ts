@@ -5,7 +5,7 @@ import type { Database } from '../../db/client';
 import { fixedClock } from '../clock';
 import { enrolAndConfirm, signInWith } from '../auth/mfa/mfa-test-helpers';
 import { buildUser } from '../auth/user.factory';
-import { signedIn } from './admin.test-support';
+import { signedIn } from '../../../../test/signed-in';
 
 let database: Database;
 let app: FastifyInstance;

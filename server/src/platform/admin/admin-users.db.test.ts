@@ -5,7 +5,7 @@ import { adminRules } from '#shared/contracts/admin';
 import { appPerFile, TestClient } from '../../../../test/app';
 import type { Database } from '../../db/client';
 import { auditEvents } from '../audit/audit.schema';
-import { signedIn } from './admin.test-support';
+import { signedIn } from '../../../../test/signed-in';
 
 let database: Database;
 let app: FastifyInstance;

@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/app';
 import { openTestDatabase } from '../../../../test/db';
-import { installFixtureModule } from '../../../../test/fixture-module/fixture.schema';
 import type { Database } from '../../db/client';
 import { permissions, rolesGrant } from '../auth/permissions';
-import { signedIn } from './admin.test-support';
+import { signedIn } from '../../../../test/signed-in';
 
 // Issue 3 item 7: an administrator manages users, roles and memberships but reads no record of a
 // compartment they are not in — not even one they created and filled with members themselves.
@@ -14,7 +13,6 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  await installFixtureModule(database.db);
   app = await buildTestApp(database, undefined, {}, { fixtureModule: true });
 });
 afterAll(async () => {
@@ -69,6 +67,7 @@ describe('administration without access', () => {
       compartmentId,
       classification: 'SECRET',
       caveats: ['UK EYES ONLY'],
+      reference: 'REF-NIGHTJAR',
       title: 'NIGHTJAR meeting note',
       secret: 'true name: ADMIN-MUST-NOT-SEE',
     });
@@ -76,17 +75,23 @@ describe('administration without access', () => {
     const id: string = record.json().id;
     expect((await handler.request('GET', `/api/fixture/records/${id}`)).statusCode).toBe(200);
 
-    expect((await admin.request('GET', `/api/fixture/records/${id}`)).statusCode).toBe(404);
-    expect((await admin.request('GET', `/api/fixture/records/${id}/secret`)).statusCode).toBe(404);
-    expect((await admin.request('PATCH', `/api/fixture/records/${id}`, { title: 'x' })).statusCode).toBe(404);
-    const list = await admin.request('GET', '/api/fixture/records?q=NIGHTJAR');
-    expect(list.json()).toMatchObject({ items: [], total: 0 });
-    expect((await admin.request('GET', '/api/fixture/records/count?q=NIGHTJAR')).json()).toEqual({
-      count: 0,
-    });
-    const exported = await admin.request('GET', '/api/fixture/records/export');
-    expect(exported.body).not.toContain('NIGHTJAR');
-    expect(exported.body).not.toContain('ADMIN-MUST-NOT-SEE');
+    // The admin holds no fixture permission: every route of the module refuses them before any
+    // record is looked at (403), so no answer depends on whether the record exists.
+    for (const [method, url, body] of [
+      ['GET', `/api/fixture/records/${id}`],
+      ['GET', `/api/fixture/records/${id}/secret`],
+      ['PATCH', `/api/fixture/records/${id}`, { title: 'x' }],
+      ['DELETE', `/api/fixture/records/${id}`],
+      ['GET', '/api/fixture/records?q=NIGHTJAR'],
+      ['GET', '/api/fixture/records/count?q=NIGHTJAR'],
+      ['GET', '/api/fixture/records/export'],
+    ] as const) {
+      const res = await admin.request(method, url, body);
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+      expect(res.body).not.toContain('NIGHTJAR');
+      expect(res.body).not.toContain('ADMIN-MUST-NOT-SEE');
+    }
 
     // The admin's own view of the compartment shows members, never records.
     const compartments = await admin.request('GET', '/api/admin/compartments');

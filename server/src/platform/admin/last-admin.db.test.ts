@@ -6,7 +6,7 @@ import type { Database } from '../../db/client';
 import { buildUser } from '../auth/user.factory';
 import { systemClock } from '../clock';
 import { AppError } from '../errors';
-import { signedIn } from './admin.test-support';
+import { signedIn } from '../../../../test/signed-in';
 import { changeUserRoles } from './use-cases/set-user-roles';
 import { disableUserAccount } from './use-cases/set-user-status';
 import { consoleScope } from '../request-scope';

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TestClient } from '../../../../test/app';
 import { openTestDatabase } from '../../../../test/db';
-import { fixtureRecords, installFixtureModule } from '../../../../test/fixture-module/fixture.schema';
+import { fixtureReference } from '../../../../test/fixture-module/fixture.factory';
+import { fixtureRecords } from '../../../../test/fixture-module/fixture.schema';
 import type { Database } from '../../db/client';
 import { addMemberships, buildCompartment } from '../access/access.factory';
 import { buildUser } from '../auth/user.factory';
@@ -27,7 +28,6 @@ async function lastEvents(n: number) {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  await installFixtureModule(database.db);
   app = await buildTestApp(database, undefined, {}, { fixtureModule: true });
   const compartment = await buildCompartment(database.db);
   compartmentId = compartment.id;
@@ -46,6 +46,7 @@ async function createRecord(title: string, secret: string): Promise<string> {
   const res = await alice.request('POST', '/api/fixture/records', {
     compartmentId,
     classification: 'OFFICIAL',
+    reference: fixtureReference(),
     title,
     secret,
   });

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { appPerFile } from '../../../../test/app';
 import type { Database } from '../../db/client';
-import { buildCompartment, signedIn } from '../admin/admin.test-support';
+import { buildCompartment } from '../access/access.factory';
+import { signedIn } from '../../../../test/signed-in';
 import { membershipRecordId } from '../admin/use-cases/membership';
 import { fixedClock } from '../clock';
 

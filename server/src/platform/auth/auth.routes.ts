@@ -8,8 +8,10 @@ import type { AppContext } from '../../app-context';
 import { actorOf } from '../http/route-access';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../http/session-cookie';
 import { writeAuditEvent } from '../audit/audit.service';
+import { registerRoutes } from '../modules/define-route';
 import { mfaStatusOf } from './mfa/use-cases/mfa-status';
 import { endSession } from './session.service';
+import { accessTokenRoutes } from './tokens/tokens.routes';
 import { signIn } from './use-cases/sign-in';
 import { presentUser } from './user.presenter';
 
@@ -69,7 +71,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   api.get(
     '/api/auth/me',
     {
-      config: { access: { permission: 'self', duringMfaEnrolment: true } },
+      // Also with an access token: how `lantern login` checks the token it is given.
+      config: { access: { permission: 'self', duringMfaEnrolment: true, bearer: true } },
       schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meResponse } },
     },
     async (request) => {
@@ -84,4 +87,6 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       };
     },
   );
+
+  registerRoutes(app, ctx.clock, accessTokenRoutes(ctx), ['auth']);
 }

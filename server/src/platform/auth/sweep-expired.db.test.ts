@@ -5,7 +5,7 @@ import { loadConfig } from '../../config';
 import type { Database } from '../../db/client';
 import { fixedClock } from '../clock';
 import { sessions } from './auth.schema';
-import { isSignInLocked, recordSignInFailure, throttleKey } from './mfa/sign-in-throttle';
+import { isSignInLocked, recordSignInFailure, throttleKey } from './mfa/sign-in-throttle.repo';
 import { signInThrottle } from './mfa.schema';
 import { hashToken, startSession } from './session.service';
 import { sweepExpired } from './sweep-expired';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context';
-import { deleteStaleThrottleRows } from './mfa/sign-in-throttle';
+import { deleteStaleThrottleRows } from './mfa/sign-in-throttle.repo';
 import { deleteExpiredSessions } from './sessions.repo';
 
 /**

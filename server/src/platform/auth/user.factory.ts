@@ -36,6 +36,11 @@ export async function buildUser(
     clearance: overrides.clearance ?? 'OFFICIAL',
     caveats: overrides.caveats ?? [],
   } as const;
-  await setUserMarkings(q, user.id, { clearance: markings.clearance, caveats: [...markings.caveats] });
+  await setUserMarkings(
+    q,
+    user.id,
+    { clearance: markings.clearance, caveats: [...markings.caveats] },
+    systemClock.now(),
+  );
   return { ...user, clearance: markings.clearance, caveats: [...markings.caveats] };
 }

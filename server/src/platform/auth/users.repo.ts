@@ -26,22 +26,31 @@ export async function insertUser(
   return rows[0]!;
 }
 
-export async function setUserDisabled(q: Queryable, id: string, at: Date | null): Promise<void> {
-  await q.update(users).set({ disabledAt: at, updatedAt: new Date() }).where(eq(users.id, id));
+// The changes below take `at`, the change's time from the use case's clock (CONVENTIONS rule 12).
+
+/** Disables the account from `disabledAt` (null: enables it again). */
+export async function setUserDisabled(
+  q: Queryable,
+  id: string,
+  disabledAt: Date | null,
+  at: Date,
+): Promise<void> {
+  await q.update(users).set({ disabledAt, updatedAt: at }).where(eq(users.id, id));
 }
 
-export async function setUserRoles(q: Queryable, id: string, roles: Role[]): Promise<void> {
-  await q.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, id));
+export async function setUserRoles(q: Queryable, id: string, roles: Role[], at: Date): Promise<void> {
+  await q.update(users).set({ roles, updatedAt: at }).where(eq(users.id, id));
 }
 
 export async function setUserMarkings(
   q: Queryable,
   id: string,
   markings: { clearance: Classification; caveats: string[] },
+  at: Date,
 ): Promise<void> {
   await q
     .update(users)
-    .set({ ...markings, updatedAt: new Date() })
+    .set({ ...markings, updatedAt: at })
     .where(eq(users.id, id));
 }
 

@@ -7,7 +7,6 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { buildTestApp, TestClient } from '../../../../test/app';
 import { openTestDatabaseWithUrl } from '../../../../test/db';
-import { installFixtureModule } from '../../../../test/fixture-module/fixture.schema';
 import { type Database, openDatabase } from '../../db/client';
 import { addMemberships, buildCompartment } from '../access/access.factory';
 import { buildUser } from '../auth/user.factory';
@@ -41,7 +40,6 @@ function filesContaining(dir: string, needle: string): string[] {
 }
 
 async function writeCanary(database: Database, title: string, secret: string): Promise<string> {
-  await installFixtureModule(database.db);
   const app = await buildTestApp(database, undefined, {}, { fixtureModule: true });
   const compartment = await buildCompartment(database.db);
   const user = await buildUser(database.db, { clearance: 'SECRET' });
@@ -51,6 +49,7 @@ async function writeCanary(database: Database, title: string, secret: string): P
   const res = await client.request('POST', '/api/fixture/records', {
     compartmentId: compartment.id,
     classification: 'SECRET',
+    reference: 'REF-CANARY',
     title,
     secret,
   });

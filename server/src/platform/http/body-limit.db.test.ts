@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/app';
 import { openTestDatabase } from '../../../../test/db';
 import type { Database } from '../../db/client';
-import { signedIn } from '../../modules/comms-data/http/comms-test-support';
+import { signedIn } from '../../../../test/signed-in';
 
 // Over a real connection (app.inject cannot show a reset): a body over a route's limit is answered
 // 413, and the client, which goes on sending its body after the answer as fetch() does, reads it

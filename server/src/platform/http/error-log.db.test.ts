@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../../test/app';
 import { openTestDatabase } from '../../../../test/db';
 import type { Database } from '../../db/client';
-import { signedIn } from '../../modules/comms-data/http/comms-test-support';
+import { signedIn } from '../../../../test/signed-in';
 
 // Rule 17: log lines carry field names, error types and codes — never a value of a record.
 let database: Database;

@@ -9,12 +9,7 @@ import { findForbiddenCharacter } from '#shared/contracts/text';
 import { buildTestApp, type TestClient } from '../../../../test/app';
 import { openTestDatabase } from '../../../../test/db';
 import type { Database } from '../../db/client';
-import {
-  emailNetworkFile,
-  importEnded,
-  signedIn,
-  upload,
-} from '../../modules/comms-data/http/comms-test-support';
+import { emailNetworkFile, importEnded, signedIn, upload } from '../../modules/comms-data/comms.test-support';
 import { buildUser } from '../auth/user.factory';
 import type { RouteEntry } from './route-access';
 import {

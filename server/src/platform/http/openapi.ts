@@ -16,11 +16,17 @@ export async function registerOpenApi(app: FastifyInstance, ctx: AppContext): Pr
         version: ctx.config.version,
         description:
           'Errors are `{ error: { code, message, details? } }`. State-changing requests with a session ' +
-          'must send the `lantern_csrf` cookie value in the `x-csrf-token` header.',
+          'must send the `lantern_csrf` cookie value in the `x-csrf-token` header. Scripts and the ' +
+          '`lantern` CLI send a personal access token instead (`Authorization: Bearer lnt_…`, made under ' +
+          'Account → Access tokens); it acts as its user and needs no CSRF header.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lantern_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lantern_session' },
+          accessToken: { type: 'http', scheme: 'bearer', bearerFormat: 'lnt_ personal access token' },
+        },
       },
+      security: [{ session: [] }, { accessToken: [] }],
     },
     transform: jsonSchemaTransform,
   });

@@ -51,7 +51,13 @@ export interface RouteDefinition<
   bodyLimit?: number;
   /** Fastify route config beside `access` (e.g. rateLimit). */
   config?: Record<string, unknown>;
-  handler: (input: RouteInput<A, Infer<P>, Infer<Q>, Infer<B>>) => Promise<z.input<R> | undefined>;
+  /**
+   * The answer (serialised by `response`), or the reply itself once the handler has sent a stream
+   * on it (`reply.send(stream)`; an SSE route): Fastify then leaves it to the stream.
+   */
+  handler: (
+    input: RouteInput<A, Infer<P>, Infer<Q>, Infer<B>>,
+  ) => Promise<z.input<R> | FastifyReply | undefined>;
 }
 
 /** Declares a route, keeping the types of its schemas for its handler (the identity at run time). */
@@ -102,7 +108,7 @@ export function registerRoutes(
           request,
           reply,
         } as never);
-        if (reply.sent) return reply;
+        if (reply.sent || result === reply) return reply;
         reply.status(status);
         return status === 204 ? reply.send() : result;
       },

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { isApiError } from '../../api/client';
 import { sessionQuery } from '../../auth/session';
@@ -8,6 +9,7 @@ import { PageHeader } from '../../ui/page-header';
 import { mfaDetailsQuery } from './account.queries';
 import { DisableTotpForm } from './disable-totp-form';
 import { RecoveryCodesPanel } from './recovery-codes-panel';
+import { tokensPagePath } from './tokens-page';
 import { TotpEnrolment } from './totp-enrolment';
 import './account.css';
 
@@ -73,6 +75,11 @@ export function SecurityPage() {
           </>
         )}
       </Card>
+      {mustEnrol ? null : (
+        <p className="account-mfa__note">
+          <Link to={tokensPagePath}>Access tokens</Link>: for the lantern command line and your scripts.
+        </p>
+      )}
     </div>
   );
 }

@@ -15,13 +15,16 @@ import {
 import type { Role } from '#shared/contracts/roles';
 import { api } from '../../api/client';
 
+/** Every administration query starts with this key; a change refetches them all. */
+export const administrationKey = ['administration'] as const;
+
 export const adminUsersQuery = queryOptions({
-  queryKey: ['admin', 'users'] as const,
+  queryKey: [...administrationKey, 'users'] as const,
   queryFn: async ({ signal }) => (await api.get('/api/admin/users', adminUsersResponse, signal)).users,
 });
 
 export const compartmentsQuery = queryOptions({
-  queryKey: ['admin', 'compartments'] as const,
+  queryKey: [...administrationKey, 'compartments'] as const,
   queryFn: async ({ signal }) =>
     (await api.get('/api/admin/compartments', compartmentsResponse, signal)).compartments,
 });

@@ -1,23 +1,28 @@
+import { createRoute } from '@tanstack/react-router';
+import { adminManifest } from '#shared/modules/platform.manifests';
+import { appRoute } from '../../routes/app.route';
 import { AdminIcon } from '../../ui/icons';
-import type { ModuleDefinition } from '../module-definition';
+import { defineWebModule, moduleGate } from '../module-definition';
+import { usersSearch } from './users-search';
 
-export const adminModule: ModuleDefinition = {
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
   path: '/admin',
-  title: 'Administration',
-  group: 'Assurance',
-  icon: AdminIcon,
-  description: 'Accounts, roles, MFA, sessions, compartments and classification markings.',
-  summary: 'Accounts, roles, MFA, sessions, need-to-know compartments and classification markings.',
-  emptyState: {
-    title: 'Identity and access',
-    body: 'User accounts, roles, multi-factor authentication, sessions, need-to-know compartments and classification markings. Administrators manage access; they cannot read source identities.',
-    items: [
-      'Accounts and their roles',
-      'MFA enrolment (TOTP now, WebAuthn later) and active sessions',
-      'Need-to-know compartments and classification markings',
-      'A record is visible only to users who hold every marking on it and its compartment',
-    ],
+  beforeLoad: moduleGate(adminManifest.name, 'users:read'),
+  validateSearch: usersSearch.schema,
+  search: { middlewares: [usersSearch.strip] },
+}).lazy(() => import('./admin.lazy').then((m) => m.adminLazyRoute));
+
+/** Administration without access: who may see what, never what they see. */
+export const adminModule = defineWebModule({
+  manifest: adminManifest,
+  route: adminRoute,
+  nav: {
+    title: 'Administration',
+    group: 'Assurance',
+    icon: AdminIcon,
+    permission: 'users:read',
+    summary:
+      'Accounts with their roles, clearance and two-step verification; compartments and who is read into them, under the two-person rule.',
   },
-  usedBy: ['admin'],
-  visibleTo: ['admin'],
-};
+});

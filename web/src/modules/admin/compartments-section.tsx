@@ -1,77 +1,71 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { type AdminCompartmentKind, adminCompartmentKinds } from '#shared/contracts/admin';
+import { adminCompartmentKinds, createCompartmentRequest } from '#shared/contracts/admin';
+import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
-import { TextField } from '../../ui/text-field';
+import { FormSelect, FormTextArea, FormTextField } from '../../ui/form/form-fields';
+import { useContractForm } from '../../ui/form/use-contract-form';
+import { format } from '../../ui/format';
+import { RefusalAlert, RefusalMessage } from '../../ui/refusal-alert';
+import { toast } from '../../ui/toast';
 import { compartmentsQuery, createCompartment, revokeMembership } from './admin.api';
-import { ErrorAlert } from './error-alert';
-import { SelectField } from './select-field';
 import { useAdminMutation } from './use-admin-mutation';
 
 /** 'dataset' → 'Dataset'. */
 const kindLabel = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
+const kindOptions = adminCompartmentKinds.map((kind) => ({ id: kind, label: kindLabel(kind) }));
+
+function NewCompartmentForm() {
+  const create = useAdminMutation(createCompartment);
+  const { form, submit, refusal } = useContractForm(createCompartmentRequest, {
+    defaultValues: { kind: adminCompartmentKinds[0] },
+    onSubmit: async (values) => {
+      const compartment = await create.mutateAsync(values);
+      form.reset({ kind: values.kind });
+      toast.success(`Compartment ${compartment.name} created.`);
+    },
+  });
+  return (
+    <Card aria-labelledby="create-compartment-heading">
+      <h3 id="create-compartment-heading" className="admin-subheading">
+        New compartment
+      </h3>
+      <form className="admin-form-stack admin-form-narrow" onSubmit={submit} noValidate>
+        <FormSelect control={form.control} name="kind" label="Kind" options={kindOptions} />
+        <FormTextField control={form.control} name="name" label="Name" />
+        <FormTextArea control={form.control} name="description" label="Description" />
+        <RefusalMessage refusal={refusal} title="The compartment was not created" />
+        <div>
+          <Button type="submit" busy={form.formState.isSubmitting}>
+            Create compartment
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
 
 export function CompartmentsSection() {
   const compartments = useQuery(compartmentsQuery);
-  const [kind, setKind] = useState<AdminCompartmentKind>(adminCompartmentKinds[0]);
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const create = useAdminMutation(createCompartment);
   const revoke = useAdminMutation((m: { compartmentId: string; userId: string }) =>
     revokeMembership(m.compartmentId, m.userId),
   );
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    create.mutate(
-      { kind, name: name.trim(), description: description.trim() },
-      {
-        onSuccess: () => {
-          setName('');
-          setDescription('');
-        },
-      },
-    );
-  }
-
   return (
     <section className="admin-section" aria-labelledby="compartments-heading">
       <h2 id="compartments-heading" className="admin-heading">
         Compartments
       </h2>
-      <Card aria-labelledby="create-compartment-heading">
-        <h3 id="create-compartment-heading" className="admin-subheading">
-          New compartment
-        </h3>
-        <form className="admin-form" onSubmit={submit}>
-          <SelectField
-            label="Kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as AdminCompartmentKind)}
-            options={adminCompartmentKinds.map((k) => ({ value: k, label: kindLabel(k) }))}
-          />
-          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} required />
-          <TextField
-            label="Description"
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-          <Button type="submit" busy={create.isPending}>
-            Create compartment
-          </Button>
-        </form>
-        <ErrorAlert error={create.error} title="The compartment was not created" />
-      </Card>
-      <ErrorAlert error={compartments.error ?? revoke.error} />
+      <NewCompartmentForm />
+      <RefusalAlert error={compartments.error ?? revoke.error} />
       <ul className="compartment-list">
         {(compartments.data ?? []).map((c) => (
           <li key={c.id}>
             <Card as="article" aria-label={`Compartment ${c.name}`}>
               <h3 className="admin-subheading">
-                {c.name} <span className="badge badge--kind">{c.kind}</span>
+                {c.name} <Badge tone="info">{c.kind}</Badge>
               </h3>
               {c.description ? <p className="admin-muted">{c.description}</p> : null}
+              <p className="admin-muted">Created {format.date(c.createdAt)}</p>
               {c.members.length === 0 ? (
                 <p className="admin-muted">No members.</p>
               ) : (

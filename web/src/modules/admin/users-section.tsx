@@ -1,30 +1,47 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { AdminUserView } from '#shared/contracts/admin';
-import { sortedRoleLabels } from '../../auth/roles';
+import { getRouteApi } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { useCan } from '../../auth/abilities';
 import { Button } from '../../ui/button';
-import { TextField } from '../../ui/text-field';
-import { adminUsersQuery, compartmentsQuery } from './admin.api';
-import { CreateUserForm } from './create-user-form';
-import { ErrorAlert } from './error-alert';
+import { RefusalAlert } from '../../ui/refusal-alert';
+import { SearchField } from '../../ui/search-field';
+import { Select } from '../../ui/select';
+import { SidePanel } from '../../ui/side-panel';
+import { DataTable } from '../../ui/table/data-table';
+import { pageLocally } from '../../ui/table/list-state';
+import { useSearchText } from '../../ui/table/use-search-text';
+import { adminUsersQuery } from './admin.api';
+import { CreateUserDialog } from './create-user-dialog';
 import { UserDetail } from './user-detail';
+import { userColumns, userReader } from './users-columns';
 
-function matches(user: AdminUserView, filter: string): boolean {
-  const needle = filter.trim().toLowerCase();
-  if (needle === '') return true;
-  return [user.username, user.displayName, ...user.roles, user.clearance, user.status].some((text) =>
-    text.toLowerCase().includes(needle),
-  );
-}
+const routeApi = getRouteApi('/app/admin');
+const statusOptions = [
+  { id: 'any', label: 'Any' },
+  { id: 'active', label: 'Active' },
+  { id: 'disabled', label: 'Disabled' },
+] as const;
 
 export function UsersSection() {
   const users = useQuery(adminUsersQuery);
-  const compartments = useQuery(compartmentsQuery);
-  const [filter, setFilter] = useState('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const canManage = useCan('users:manage');
+  const search = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
+  // Sort, page and status are steps Back returns through; the typed filter replaces its entry.
+  const setSearch = (patch: Partial<typeof search>, replace = false) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace });
+  const [text, setText] = useSearchText(search.q, (q) => setSearch({ q, offset: 0 }, true));
+  const [editingId, setEditingId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = (users.data ?? []).filter((u) => matches(u, filter));
-  const selected = users.data?.find((u) => u.id === selectedId);
+
+  const listed = { ...search, q: text };
+  const page = useMemo(() => {
+    if (!users.data) return undefined;
+    const rows = search.status ? users.data.filter((u) => u.status === search.status) : users.data;
+    return pageLocally(rows, { ...search, q: text }, userReader);
+  }, [users.data, search, text]);
+  const columns = useMemo(() => userColumns({ canManage, onEdit: setEditingId }), [canManage]);
+  const editing = users.data?.find((u) => u.id === editingId);
 
   return (
     <section className="admin-section" aria-labelledby="users-heading">
@@ -32,74 +49,49 @@ export function UsersSection() {
         <h2 id="users-heading" className="admin-heading">
           Users
         </h2>
-        <Button variant="secondary" size="sm" aria-expanded={creating} onClick={() => setCreating((v) => !v)}>
-          {creating ? 'Close new user' : 'New user'}
-        </Button>
+        {canManage ? (
+          <Button variant="secondary" size="sm" onClick={() => setCreating(true)}>
+            New user
+          </Button>
+        ) : null}
       </div>
-      {creating ? <CreateUserForm /> : null}
-      <TextField
-        label="Filter users"
-        type="search"
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        className="admin-filter"
-      />
-      <ErrorAlert error={users.error} title="Users could not be loaded" />
-      <div className="table-wrap">
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Clearance</th>
-              <th scope="col">Status</th>
-              <th scope="col">MFA</th>
-              <th scope="col">Compartments</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((u) => (
-              <tr key={u.id} aria-selected={u.id === selectedId}>
-                <th scope="row">
-                  <span className="admin-strong">{u.displayName}</span>
-                  <span className="admin-muted"> {u.username}</span>
-                </th>
-                <td>{sortedRoleLabels(u.roles).join(', ')}</td>
-                <td>
-                  {u.clearance}
-                  {u.caveats.length > 0 ? (
-                    <span className="admin-muted"> · {u.caveats.join(', ')}</span>
-                  ) : null}
-                </td>
-                <td>
-                  <span className={`badge badge--${u.status}`}>
-                    {u.status === 'active' ? 'Active' : 'Disabled'}
-                  </span>
-                </td>
-                <td>{u.mfaEnrolled ? 'Enrolled' : 'Not enrolled'}</td>
-                <td>{u.memberships.map((m) => m.compartmentName).join(', ') || '—'}</td>
-                <td>
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    aria-label={`Edit ${u.username}`}
-                    onClick={() => setSelectedId(u.id)}
-                  >
-                    Edit
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {users.data && list.length === 0 ? <p className="admin-muted">No user matches “{filter}”.</p> : null}
+      {canManage ? <CreateUserDialog isOpen={creating} onOpenChange={setCreating} /> : null}
+      <div className="admin-filters">
+        <SearchField label="Filter users" value={text} onChange={setText} className="admin-filter" />
+        <Select
+          label="Status"
+          options={statusOptions}
+          value={search.status ?? 'any'}
+          onChange={(status) => setSearch({ status: status === 'any' ? undefined : status, offset: 0 })}
+        />
       </div>
-      {selected ? (
-        <UserDetail key={selected.id} user={selected} compartments={compartments.data ?? []} />
-      ) : null}
+      <RefusalAlert error={users.error} title="Users could not be loaded" />
+      <div className={editing ? 'admin-split admin-split--open' : 'admin-split'}>
+        <DataTable
+          label="Users"
+          columns={columns}
+          page={page}
+          getRowId={(u) => u.id}
+          search={listed}
+          onSearchChange={(patch) => setSearch(patch)}
+          isLoading={users.isPending}
+          emptyText={text ? `No user matches “${text}”.` : 'No users.'}
+          currentId={editingId ?? undefined}
+        />
+        {editing ? (
+          <SidePanel
+            key={editing.id}
+            title={
+              <>
+                {editing.displayName} <span className="admin-muted">({editing.username})</span>
+              </>
+            }
+            onClose={() => setEditingId(null)}
+          >
+            <UserDetail user={editing} />
+          </SidePanel>
+        ) : null}
+      </div>
     </section>
   );
 }

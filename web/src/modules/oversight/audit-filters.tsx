@@ -1,39 +1,44 @@
-import { type FormEvent, useState } from 'react';
 import { Button } from '../../ui/button';
-import { TextField } from '../../ui/text-field';
-import { type AuditFilters, emptyFilters } from './audit.api';
+import { FormDateTimePicker, FormTextField } from '../../ui/form/form-fields';
+import { useContractForm } from '../../ui/form/use-contract-form';
+import { type AuditFilters, auditFilterContract } from './audit.api';
 
-/** The viewer's filters, applied on submit so typing does not fire a query per key. */
-export function AuditFilterForm({ onApply }: { onApply: (filters: AuditFilters) => void }) {
-  const [draft, setDraft] = useState<AuditFilters>(emptyFilters);
-  const set = (key: keyof AuditFilters) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [key]: e.target.value }));
+const none: AuditFilters = {};
+
+/**
+ * The viewer's filters, checked by the audit contract and applied on submit (not per key), into
+ * the URL: a filtered view can be bookmarked, and Back returns to the previous filters.
+ */
+export function AuditFilterForm({
+  filters,
+  onApply,
+}: {
+  filters: AuditFilters;
+  onApply: (filters: AuditFilters) => void;
+}) {
+  const { form, submit } = useContractForm(auditFilterContract, {
+    defaultValues: filters,
+    onSubmit: async (values) => onApply(values),
+  });
   return (
-    <form
-      className="audit-filters"
-      aria-label="Audit filters"
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        onApply(draft);
-      }}
-    >
-      <TextField label="Actor (username)" value={draft.actor} onChange={set('actor')} />
-      <TextField
+    <form className="audit-filters" aria-label="Audit filters" onSubmit={submit} noValidate>
+      <FormTextField control={form.control} name="actor" label="Actor (username)" />
+      <FormTextField
+        control={form.control}
+        name="recordType"
         label="Record type"
         hint="e.g. user, compartment-membership"
-        value={draft.recordType}
-        onChange={set('recordType')}
       />
-      <TextField label="Record id" value={draft.recordId} onChange={set('recordId')} />
-      <TextField label="From" type="datetime-local" value={draft.from} onChange={set('from')} />
-      <TextField label="To" type="datetime-local" value={draft.to} onChange={set('to')} />
+      <FormTextField control={form.control} name="recordId" label="Record id" />
+      <FormDateTimePicker control={form.control} name="from" label="From" />
+      <FormDateTimePicker control={form.control} name="to" label="To" />
       <div className="audit-filters__actions">
         <Button type="submit">Apply filters</Button>
         <Button
           variant="ghost"
           onClick={() => {
-            setDraft(emptyFilters);
-            onApply(emptyFilters);
+            form.reset(none);
+            onApply(none);
           }}
         >
           Clear

@@ -1,26 +1,31 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { type AuditVerifyResponse, auditEventsResponse, auditVerifyResponse } from '#shared/contracts/audit';
+import {
+  type AuditVerifyResponse,
+  auditEventsQuery as auditEventsContract,
+  auditEventsResponse,
+  auditVerifyResponse,
+} from '#shared/contracts/audit';
 import { api } from '../../api/client';
+import { filterSearch } from '../../ui/table/list-search';
 
-export interface AuditFilters {
-  actor: string;
-  recordType: string;
-  recordId: string;
-  /** Local date-time from an <input type="datetime-local">, or ''. */
-  from: string;
-  to: string;
-}
-
-export const emptyFilters: AuditFilters = { actor: '', recordType: '', recordId: '', from: '', to: '' };
+/** The viewer's filters: the audit contract's, held in the URL (instants as ISO 8601). */
+export const auditFilterContract = auditEventsContract.pick({
+  actor: true,
+  recordType: true,
+  recordId: true,
+  from: true,
+  to: true,
+});
+export const auditSearch = filterSearch(auditFilterContract.shape);
+export type AuditFilters = Partial<Record<keyof typeof auditFilterContract.shape, string>>;
 
 /** The query string of one page of the audit log. Pure. */
 export function auditSearchParams(filters: AuditFilters, beforeSeq?: string, limit = 50): URLSearchParams {
   const params = new URLSearchParams();
-  if (filters.actor.trim()) params.set('actor', filters.actor.trim());
-  if (filters.recordType.trim()) params.set('recordType', filters.recordType.trim());
-  if (filters.recordId.trim()) params.set('recordId', filters.recordId.trim());
-  if (filters.from) params.set('from', new Date(filters.from).toISOString());
-  if (filters.to) params.set('to', new Date(filters.to).toISOString());
+  for (const key of ['actor', 'recordType', 'recordId', 'from', 'to'] as const) {
+    const value = filters[key]?.trim();
+    if (value) params.set(key, value);
+  }
   if (beforeSeq) params.set('beforeSeq', beforeSeq);
   params.set('limit', String(limit));
   return params;

@@ -1,26 +1,27 @@
+import { createRoute } from '@tanstack/react-router';
+import { auditManifest } from '#shared/modules/platform.manifests';
+import { appRoute } from '../../routes/app.route';
 import { OversightIcon } from '../../ui/icons';
-import type { ModuleDefinition } from '../module-definition';
+import { defineWebModule, moduleGate } from '../module-definition';
+import { auditSearch } from './audit.api';
 
-export const oversightModule: ModuleDefinition = {
+const oversightRoute = createRoute({
+  getParentRoute: () => appRoute,
   path: '/oversight',
-  title: 'Oversight & audit',
-  group: 'Assurance',
-  icon: OversightIcon,
-  description: 'The compliance picture and the tamper-evident record an independent inspector checks.',
-  summary: 'Expiring authorisations, overdue reviews, the audit trail and the inspection pack.',
-  emptyState: {
-    title: 'Compliance and audit',
-    body: 'Evidence that every covert action was lawful: a tamper-evident audit of every read and write of sensitive records, and the compliance picture an independent inspector will check.',
-    items: [
-      'Compliance dashboard: expiring authorisations, overdue reviews, incomplete source records, status drift',
-      'Tamper-evident audit trail of reads and writes of sensitive records',
-      'Error register',
-      'Central record of authorisations',
-      'Retention reviews',
-      'One-click inspection pack (PDF) for the inspector',
-    ],
+  beforeLoad: moduleGate(auditManifest.name, 'audit:read'),
+  validateSearch: auditSearch.schema,
+}).lazy(() => import('./oversight.lazy').then((m) => m.oversightLazyRoute));
+
+/** The audit trail and its verification; the compliance screens of MISSION.md will join it here. */
+export const oversightModule = defineWebModule({
+  manifest: auditManifest,
+  route: oversightRoute,
+  nav: {
+    title: 'Oversight & audit',
+    group: 'Assurance',
+    icon: OversightIcon,
+    permission: 'audit:read',
+    summary:
+      'The tamper-evident audit trail of reads and writes, filtered by who, what and when, and a check of its hash chain and signed checkpoints.',
   },
-  usedBy: ['record-keeper', 'inspector', 'designated-senior-officer'],
-  // Until the compliance screens land, the module is the audit viewer: `audit:read` holders only.
-  visibleTo: ['inspector', 'admin'],
-};
+});

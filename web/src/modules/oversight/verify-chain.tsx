@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AuditVerifyResponse } from '#shared/contracts/audit';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
+import { format } from '../../ui/format';
 import { verifyAuditChain } from './audit.api';
 
 function Result({ result }: { result: AuditVerifyResponse }) {
@@ -12,7 +13,7 @@ function Result({ result }: { result: AuditVerifyResponse }) {
         <p>
           {result.count} events verified.{' '}
           {cp
-            ? `Last signed checkpoint: ${cp.treeSize} events at ${new Date(cp.at).toLocaleString()} (key ${cp.keyId}).`
+            ? `Last signed checkpoint: ${cp.treeSize} events at ${format.dateTimeSeconds(cp.at)} (key ${cp.keyId}).`
             : 'No signed checkpoint yet; the events are protected by the hash chain alone.'}
           {result.uncheckpointed && result.uncheckpointed !== '0'
             ? ` ${result.uncheckpointed} events since the last checkpoint.`

@@ -1,5 +1,5 @@
-import type { EdgeEvidence } from '../../../../../graph/src/index.js';
-import { EventType } from '../../../../../graph/src/index.js';
+import type { EdgeEvidence } from '#graph/index';
+import { EventType } from '#graph/index';
 import { type EffectiveScope, isWholeAuthorisation, storeScopeOf } from '../authorised-scope';
 import type { CommsServices } from '../comms-services';
 import type { CommsDatasetRow } from '../comms.schema';

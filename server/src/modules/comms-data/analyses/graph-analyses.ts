@@ -5,8 +5,17 @@ import {
   connectingNetwork,
   contactChain,
   shortestPath,
-} from '../../../../../graph/src/index.js';
-import type { ChainBody, CommonBody, NetworkBody, PathBody } from '#shared/contracts/comms';
+} from '#graph/index';
+import type {
+  ChainBody,
+  ChainResult,
+  CommonBody,
+  CommonContactsResult,
+  ConnectingNetworkResult,
+  NetworkBody,
+  PathBody,
+  ShortestPathResult,
+} from '#shared/contracts/comms';
 import { type DatasetGraph, numberMap } from '../graph-cache/dataset-graph';
 import {
   type AnalysisContext,
@@ -35,13 +44,13 @@ function pairEvents(g: DatasetGraph, via: number, node: number) {
  * the number and `via` in the call's dates, both ways, as the pair's timeline does. When the limit
  * cut the list (`truncated`), `total` says how many contacts there are.
  */
-export async function chainAnalysis(ctx: AnalysisContext, body: ChainBody) {
+export async function chainAnalysis(ctx: AnalysisContext, body: ChainBody): Promise<ChainResult> {
   const g = await graphOf(ctx);
   const seeds = await idsOrUnknown(ctx, g, body.seeds);
   const options = { maxHops: body.hops, scope: ctx.scope.graph };
   const r = contactChain(g.graph, seeds.ids, { ...options, limit: body.limit });
   const names = await numberMap(g, r.nodes);
-  const contacts = [];
+  const contacts: ChainResult['contacts'] = [];
   for (let i = 0; i < r.nodes.length; i++) {
     if (r.hops[i] === 0) continue;
     const node = r.nodes[i]!;
@@ -76,7 +85,7 @@ export async function chainAnalysis(ctx: AnalysisContext, body: ChainBody) {
 }
 
 /** Common contacts of two or more numbers, with the pairs linking each to the numbers. */
-export async function commonAnalysis(ctx: AnalysisContext, body: CommonBody) {
+export async function commonAnalysis(ctx: AnalysisContext, body: CommonBody): Promise<CommonContactsResult> {
   const g = await graphOf(ctx);
   const seeds = await idsOrUnknown(ctx, g, body.numbers);
   const r = commonContacts(g.graph, seeds.ids, {
@@ -97,7 +106,7 @@ export async function commonAnalysis(ctx: AnalysisContext, body: CommonBody) {
 }
 
 /** Shortest path (or all shortest paths) between two numbers, with the pairs on it. */
-export async function pathAnalysis(ctx: AnalysisContext, body: PathBody) {
+export async function pathAnalysis(ctx: AnalysisContext, body: PathBody): Promise<ShortestPathResult> {
   const g = await graphOf(ctx);
   const [from, to] = (await ctx.parties.resolve([body.from, body.to])) as [string, string];
   const ends = await idsOrUnknown(ctx, g, [body.from, body.to]);
@@ -139,7 +148,10 @@ export async function pathAnalysis(ctx: AnalysisContext, body: PathBody) {
 }
 
 /** Connecting network of a set of numbers: union of shortest paths favouring shared intermediaries. */
-export async function networkAnalysis(ctx: AnalysisContext, body: NetworkBody) {
+export async function networkAnalysis(
+  ctx: AnalysisContext,
+  body: NetworkBody,
+): Promise<ConnectingNetworkResult> {
   const g = await graphOf(ctx);
   const members = await idsOrUnknown(ctx, g, body.numbers);
   const r = connectingNetwork(g.graph, members.ids, { scope: ctx.scope.graph, maxHops: body.maxHops });
@@ -156,7 +168,7 @@ export async function networkAnalysis(ctx: AnalysisContext, body: NetworkBody) {
       length: p.length,
       nodes: p.nodes.map(n),
     })),
-    unconnected: r.unconnected.map(([a, b]) => [n(a), n(b)]),
+    unconnected: r.unconnected.map(([a, b]): [string, string] => [n(a), n(b)]),
     edges: r.edges.map((e) => presentEdge(e, names)),
   };
 }

@@ -1,5 +1,10 @@
-import { degreeCentrality, graphSource, runInWorker } from '../../../../../graph/src/index.js';
-import type { CentralityBody, CommunitiesBody } from '#shared/contracts/comms';
+import { degreeCentrality, graphSource, runInWorker } from '#graph/index';
+import type {
+  CentralityBody,
+  CentralityResult,
+  CommunitiesBody,
+  CommunitiesResult,
+} from '#shared/contracts/comms';
 import { numberMap } from '../graph-cache/dataset-graph';
 import { type AnalysisContext, graphOf } from './analysis-context';
 
@@ -12,7 +17,10 @@ function topIds(scores: ArrayLike<number>, k: number, known: (id: number) => boo
 }
 
 /** Communities (Louvain or label propagation) over the whole graph, computed in a worker thread. */
-export async function communitiesAnalysis(ctx: AnalysisContext, body: CommunitiesBody) {
+export async function communitiesAnalysis(
+  ctx: AnalysisContext,
+  body: CommunitiesBody,
+): Promise<CommunitiesResult> {
   const g = await graphOf(ctx);
   const kernel = body.method === 'louvain' ? 'louvain' : 'labelPropagation';
   const r = await runInWorker(kernel, graphSource(g.graph), { scope: ctx.scope.graph, seed: 1 });
@@ -46,7 +54,10 @@ export async function communitiesAnalysis(ctx: AnalysisContext, body: Communitie
  * Centrality: degree and weighted degree in this thread (linear); betweenness in a worker —
  * exact up to 50,000 nodes, else sampled with the stated error bound.
  */
-export async function centralityAnalysis(ctx: AnalysisContext, body: CentralityBody) {
+export async function centralityAnalysis(
+  ctx: AnalysisContext,
+  body: CentralityBody,
+): Promise<CentralityResult> {
   const g = await graphOf(ctx);
   const known = (id: number) => g.graph.internalOf(id) >= 0;
   const degrees = degreeCentrality(g.graph, { scope: ctx.scope.graph });

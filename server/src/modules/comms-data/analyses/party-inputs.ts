@@ -1,7 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client';
 import { AppError } from '../../../platform/errors';
-import { commsImports } from '../comms.schema';
+import { profilesOfDoneImports } from '../imports.repo';
 import { distinctRules, type PartyRule, partyCandidates } from '../party-normaliser';
 import { findProfile } from '../use-cases/provider-profiles';
 
@@ -9,9 +8,6 @@ import { findProfile } from '../use-cases/provider-profiles';
  * The party rules of each dataset: those of the provider profiles its completed imports used (a
  * failed, cancelled or interrupted import left the data as it was). A registered profile that no
  * longer validates is passed over (its imports are listed with the reasons elsewhere).
- *
- * The history query belongs with the others in import-history.ts; it lives here while that file
- * is being rewritten.
  */
 export async function importedPartyRules(
   q: Queryable,
@@ -19,11 +15,7 @@ export async function importedPartyRules(
 ): Promise<Map<string, PartyRule[]>> {
   const rules = new Map<string, PartyRule[]>(datasetIds.map((id) => [id, []]));
   if (datasetIds.length === 0) return rules;
-  const used = await q
-    .selectDistinct({ datasetId: commsImports.datasetId, profileId: commsImports.profileId })
-    .from(commsImports)
-    .where(and(inArray(commsImports.datasetId, [...datasetIds]), eq(commsImports.status, 'done')))
-    .orderBy(commsImports.datasetId, commsImports.profileId);
+  const used = await profilesOfDoneImports(q, datasetIds);
   const profiles = new Map<string, PartyRule | null>();
   for (const { profileId } of used) {
     if (profiles.has(profileId)) continue;

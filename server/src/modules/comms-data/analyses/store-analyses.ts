@@ -1,4 +1,11 @@
-import type { CoLocationBody, TimelineBody } from '#shared/contracts/comms';
+import type {
+  CoLocationBody,
+  PairEventsResult,
+  StatsResult,
+  TimelineBody,
+  TimelineResult,
+  WatchlistMatchResult,
+} from '#shared/contracts/comms';
 import { storeScopeOf } from '../authorised-scope';
 import { listWatchlist, watchlistVersion } from '../comms.repo';
 import { authorisationOf } from '../comms.presenter';
@@ -28,7 +35,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * For a pair, `total` counts its events both ways (as chain's `pair.events` does) and `pair` splits
  * them: `outgoing` from `number` to `other`, `incoming` the others.
  */
-export async function timelineAnalysis(ctx: AnalysisContext, body: TimelineBody) {
+export async function timelineAnalysis(ctx: AnalysisContext, body: TimelineBody): Promise<TimelineResult> {
   const { store, scope } = single(ctx);
   const [number, other] = await ctx.parties.resolve(body.other ? [body.number, body.other] : [body.number]);
   const t = await store.timeline(number!, scope, {
@@ -81,7 +88,7 @@ export async function coLocationAnalysis(ctx: AnalysisContext, body: CoLocationB
 export async function pairEventsAnalysis(
   ctx: AnalysisContext,
   q: { a: string; b: string; bothDirections: boolean; limit: number; offset: number },
-) {
+): Promise<PairEventsResult> {
   const { store, scope } = single(ctx);
   const [a, b] = (await ctx.parties.resolve([q.a, q.b])) as [string, string];
   const page = await store.pairEvents(a, b, scope, {
@@ -109,7 +116,7 @@ export async function pairEventsAnalysis(
 }
 
 /** Counts of the data within the scope. */
-export async function statsAnalysis(ctx: AnalysisContext) {
+export async function statsAnalysis(ctx: AnalysisContext): Promise<StatsResult> {
   const { store, scope } = single(ctx);
   const s = await store.stats(scope);
   return { ...s, first: iso(s.first), last: iso(s.last) };
@@ -119,7 +126,10 @@ export async function statsAnalysis(ctx: AnalysisContext) {
  * Which watched subjects are within `hops` of a number: read from the standing index, not a scan.
  * The watchlist's numbers, like the one asked about, are taken in the data's form.
  */
-export async function watchlistMatchAnalysis(ctx: AnalysisContext, q: { number: string; hops: 0 | 1 | 2 }) {
+export async function watchlistMatchAnalysis(
+  ctx: AnalysisContext,
+  q: { number: string; hops: 0 | 1 | 2 },
+): Promise<WatchlistMatchResult> {
   const g = await graphOf(ctx);
   const { db, watchlists } = ctx.services;
   const index = await watchlists.get(g, await watchlistVersion(db), async () => {

@@ -1,4 +1,4 @@
-import type { ContactGraph } from '../../../../../graph/src/index.js';
+import type { ContactGraph } from '#graph/index';
 
 /**
  * A contact graph with the way back to numbers: the graph works on ids (the store's dense ids for

@@ -1,12 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  type ContactGraph,
-  CsrBuilder,
-  loadSnapshot,
-  mergeGraphs,
-  saveSnapshot,
-} from '../../../../../graph/src/index.js';
+import { type ContactGraph, CsrBuilder, loadSnapshot, mergeGraphs, saveSnapshot } from '#graph/index';
 import type { DatasetStore, DuckDbStore, Scope } from '../store/index.js';
 import type { DatasetGraph } from './dataset-graph';
 

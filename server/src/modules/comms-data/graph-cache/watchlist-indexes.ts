@@ -1,4 +1,4 @@
-import { type WatchedNumber, WatchlistIndex } from '../../../../../graph/src/index.js';
+import { type WatchedNumber, WatchlistIndex } from '#graph/index';
 import type { DatasetGraph } from './dataset-graph';
 
 /**

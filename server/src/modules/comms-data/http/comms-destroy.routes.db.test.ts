@@ -12,7 +12,7 @@ import { auditEvents } from '../../../platform/audit/audit.schema';
 import { systemClock } from '../../../platform/clock';
 import { openCommsServices } from '../comms-services';
 import { completeDestructions } from '../use-cases/destroy-dataset';
-import { emailNetworkFile, importEnded, signedIn, upload } from './comms-test-support';
+import { emailNetworkFile, importEnded, signedIn, upload } from '../comms.test-support';
 
 let database: Database;
 let app: FastifyInstance;
@@ -58,7 +58,7 @@ it("destroys a dataset's records with a recorded reason; the row stays and every
       expect.stringMatching(/rejects\.csv$/),
     ]),
   );
-  const [history] = (await spoc.request('GET', `${d}/imports`)).json();
+  const [history] = (await spoc.request('GET', `${d}/imports`)).json().items;
   expect(history.result.firstRejects).toHaveLength(1);
 
   const reason = 'Retention period ended; no longer needed for operation KESTREL';
@@ -79,7 +79,7 @@ it("destroys a dataset's records with a recorded reason; the row stays and every
   expect(filesOf(id)).toEqual([]);
   expect((await spoc.request('GET', d)).json()).toMatchObject({ status: 'destroyed', destroyed: { reason } });
   // The history keeps the counts; the rejected lines (acquired data) are gone with the rest.
-  const [after] = (await spoc.request('GET', `${d}/imports`)).json();
+  const [after] = (await spoc.request('GET', `${d}/imports`)).json().items;
   expect(after.result).toMatchObject({ read: 83084, rejected: 1, firstRejects: [] });
 
   for (const res of [

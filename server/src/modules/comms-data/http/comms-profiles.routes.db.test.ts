@@ -10,7 +10,7 @@ import { buildTestApp, type TestClient } from '../../../../../test/app';
 import { openTestDatabase } from '../../../../../test/db';
 import type { Database } from '../../../db/client';
 import { auditEvents } from '../../../platform/audit/audit.schema';
-import { importEnded, signedIn, upload } from './comms-test-support';
+import { importEnded, signedIn, upload } from '../comms.test-support';
 
 let database: Database;
 let app: FastifyInstance;

@@ -5,8 +5,8 @@ import { appPerFile } from '../../../../../test/app';
 import type { Database } from '../../../db/client';
 import { addMemberships } from '../../../platform/access/access.factory';
 import { auditEvents } from '../../../platform/audit/audit.schema';
-import { insertImport } from '../import-history';
-import { createTestDataset, signedIn } from './comms-test-support';
+import { insertImport } from '../imports.repo';
+import { createTestDataset, signedIn } from '../comms.test-support';
 
 let database: Database;
 let app: FastifyInstance;

@@ -7,8 +7,9 @@ import { COMMS_SCOPE_RULE } from '#shared/contracts/comms';
 import { buildTestApp, type TestClient } from '../../../../../test/app';
 import { openTestDatabase } from '../../../../../test/db';
 import type { Database } from '../../../db/client';
-import { finishImport, INTERRUPTED_ERROR, insertImport } from '../import-history';
-import { bfs, emailNetworkFile, importEnded, recountNetwork, signedIn, upload } from './comms-test-support';
+import { finishImport, insertImport } from '../imports.repo';
+import { INTERRUPTED_ERROR } from '../use-cases/recover-interrupted-imports';
+import { bfs, emailNetworkFile, importEnded, recountNetwork, signedIn, upload } from '../comms.test-support';
 
 let database: Database;
 let app: FastifyInstance;
@@ -33,6 +34,8 @@ beforeAll(async () => {
     authorisedTo: '2004-06-30T23:59:59Z',
   });
   expect(created.statusCode).toBe(201);
+  // Its creator (an analyst) may analyse and import, not destroy (comms:destroy is the SPoC's).
+  expect(created.json().abilities).toEqual({ analyse: true, import: true, destroy: false });
   datasetId = created.json().id;
 });
 afterAll(async () => {
@@ -248,7 +251,7 @@ describe('comms datasets over the API', () => {
   it("keeps each dataset's import history: who, which file and profile, the outcome; hidden from outsiders", async () => {
     const list = await owner.request('GET', `/api/comms/datasets/${datasetId}/imports`);
     expect(list.statusCode).toBe(200);
-    const history = list.json();
+    const history = list.json().items;
     // Newest first: the cancelled import, then the first one (the unknown profile never started).
     expect(history.map((i: { status: string }) => i.status)).toEqual(['cancelled', 'done']);
     expect(history[0]).toMatchObject({

@@ -1,4 +1,4 @@
-import type { EdgeBatch } from '../../../../../graph/src/types';
+import type { EdgeBatch } from '#graph/types';
 import type { ProviderProfile } from './provider-profile.schema.js';
 
 /** Event types as stored (TINYINT code); the type mask of a pair has bit `1 << code`. */

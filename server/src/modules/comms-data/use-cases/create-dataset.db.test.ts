@@ -6,7 +6,8 @@ import { appPerFile, TestClient } from '../../../../../test/app';
 import type { Database } from '../../../db/client';
 import { buildUser } from '../../../platform/auth/user.factory';
 import { systemClock } from '../../../platform/clock';
-import { signedIn } from '../http/comms-test-support';
+import { consoleScope } from '../../../platform/request-scope';
+import { signedIn } from '../comms.test-support';
 import { createDataset } from './create-dataset';
 
 let database: Database;
@@ -40,18 +41,10 @@ async function visibleNames(client: TestClient): Promise<string[]> {
 }
 
 function createByConsole(name: string) {
-  return database.db.transaction((tx) =>
-    createDataset(
-      tx,
-      systemClock,
-      {
-        ...datasetBody(name),
-        authorisedNumbers: [],
-        classification: 'OFFICIAL-SENSITIVE',
-        caveats: [],
-      },
-      { actorId: null },
-    ),
+  return createDataset(
+    database,
+    { ...datasetBody(name), authorisedNumbers: [], classification: 'OFFICIAL-SENSITIVE', caveats: [] },
+    consoleScope(systemClock),
   );
 }
 

@@ -1,4 +1,4 @@
-import { COMMS_DESTROYED_RULE } from '#shared/contracts/comms';
+import { COMMS_DESTROYED_RULE, type DatasetStatus } from '#shared/contracts/comms';
 import { AppError } from '../../../platform/errors';
 import type { CommsDatasetRow } from '../comms.schema';
 
@@ -16,7 +16,7 @@ export function assertNotDestroyed(row: CommsDatasetRow): void {
 }
 
 /** The statuses an import or a destruction cannot start from. */
-export const BUSY_OR_GONE = ['importing', 'destroyed'];
+export const BUSY_OR_GONE: readonly DatasetStatus[] = ['importing', 'destroyed'];
 
 /** Why a dataset cannot be changed (imported into, destroyed) now: destroyed, or an import running. */
 export function changeRefusal(row: CommsDatasetRow): AppError | undefined {

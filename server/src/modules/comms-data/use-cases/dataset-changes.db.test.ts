@@ -5,12 +5,16 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../../test/db';
 import type { Database } from '../../../db/client';
 import { systemClock } from '../../../platform/clock';
+import { consoleScope } from '../../../platform/request-scope';
 import { findDatasetById } from '../comms.repo';
 import { type CommsServices, openCommsServices } from '../comms-services';
-import { createTestDataset } from '../http/comms-test-support';
+import { createTestDataset } from '../comms.test-support';
 import { writeGenericCsv } from '../store/fixtures/test-helpers.js';
 import { destroyDataset } from './destroy-dataset';
 import { importDatasetFiles } from './import-dataset-files';
+
+/** The console: the installation's operator, as the CLI and the system act. */
+const operator = consoleScope(systemClock);
 
 let database: Database;
 let dataDir: string;
@@ -32,7 +36,7 @@ afterAll(async () => {
 
 const dataset = () => createTestDataset(database, 'changes');
 const importOnce = (datasetId: string) =>
-  importDatasetFiles(services, { datasetId, files: [file], profile: 'generic', actorId: null });
+  importDatasetFiles(services, { datasetId, files: [file], profile: 'generic' }, operator);
 
 it('of two imports started together into one dataset, one runs and the other is refused', async () => {
   const { id } = await dataset();
@@ -48,7 +52,7 @@ it('an import and a destruction started together never both go ahead', async () 
   const reason = 'Collateral data: destroy at once';
   const [imported, destroyed] = await Promise.allSettled([
     importOnce(id),
-    destroyDataset(services, { datasetId: id, reason, actorId: null }),
+    destroyDataset(services, { datasetId: id, reason }, operator),
   ]);
   expect([imported.status, destroyed.status].sort()).toEqual(['fulfilled', 'rejected']);
   const row = await findDatasetById(database.db, id);
@@ -61,19 +65,22 @@ it('an import and a destruction started together never both go ahead', async () 
 it('a destruction asked for while an import runs is refused, and the import ends as it would have', async () => {
   const { id } = await dataset();
   let attempt: Promise<unknown> | undefined;
-  await importDatasetFiles(services, {
-    datasetId: id,
-    files: [file],
-    profile: 'generic',
-    actorId: null,
-    onProgress: () => {
-      attempt ??= destroyDataset(services, {
-        datasetId: id,
-        reason: 'Retention period ended',
-        actorId: null,
-      }).catch((e: unknown) => e);
+  await importDatasetFiles(
+    services,
+    {
+      datasetId: id,
+      files: [file],
+      profile: 'generic',
+      onProgress: () => {
+        attempt ??= destroyDataset(
+          services,
+          { datasetId: id, reason: 'Retention period ended' },
+          operator,
+        ).catch((e: unknown) => e);
+      },
     },
-  });
+    operator,
+  );
   expect(await attempt).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('import') });
   expect(await findDatasetById(database.db, id)).toMatchObject({ status: 'ready', records: 1 });
 });

@@ -9,7 +9,7 @@ import { type Database, migrationsFolder } from '../../../db/client';
 import { insertCompartment } from '../../../platform/access/access.repo';
 import { compartments } from '../../../platform/access/access.schema';
 import { insertDataset } from '../comms.repo';
-import { createTestDataset, signedIn } from '../http/comms-test-support';
+import { createTestDataset, signedIn } from '../comms.test-support';
 
 let database: Database;
 let app: FastifyInstance;

@@ -1,13 +1,15 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
-import { writeAuditEvent } from '../../../platform/audit/audit.service';
+import { withScopeTx } from '../../../platform/access/actor-tx';
+import { recordAudit } from '../../../platform/audit/audit.service';
 import { AppError } from '../../../platform/errors';
-import { findDatasetById, updateDatasetUnless } from '../comms.repo';
-import { type CommsDatasetRow, commsDatasets } from '../comms.schema';
+import type { RequestScope } from '../../../platform/request-scope';
+import { datasetIdsWithStatus, findDatasetById, updateDatasetUnless } from '../comms.repo';
+import type { CommsDatasetRow } from '../comms.schema';
 import type { CommsServices } from '../comms-services';
-import { clearFirstRejects } from '../import-history';
+import { clearFirstRejects } from '../imports.repo';
 import { BUSY_OR_GONE, refusedChange } from './dataset-availability';
+import { loadDataset } from './load-dataset';
 
 /**
  * Deletes every file of the dataset in the comms directory: its DuckDB file (and WAL), graph
@@ -28,29 +30,27 @@ async function purgeFiles(services: CommsServices, datasetId: string): Promise<v
  * record of what was held and of its destruction; analyses and imports of it are then refused.
  * The row is marked first (audited `comms.dataset.destroy`), so a process killed before the files
  * are gone leaves a dataset nobody can use, whose files {@link completeDestructions} deletes at
- * the next start.
+ * the next start. A user must see the dataset (else 404) and may delete it (else 403).
  */
 export async function destroyDataset(
   services: CommsServices,
-  input: { datasetId: string; reason: string; actorId: string | null; requestId?: string },
+  input: { datasetId: string; reason: string },
+  scope: RequestScope,
 ): Promise<CommsDatasetRow> {
-  const { db, clock } = services;
-  const row = await db.transaction(async (tx) => {
-    const destruction = {
+  const row = await withScopeTx(services.db, scope, async (tx) => {
+    const target = await loadDataset(tx, scope, input.datasetId, 'delete');
+    const destroyed = await updateDatasetUnless(tx, target.id, BUSY_OR_GONE, {
       status: 'destroyed',
-      destroyedAt: clock.now(),
-      destroyedBy: input.actorId,
+      destroyedAt: scope.clock.now(),
+      destroyedBy: scope.actor?.id ?? null,
       destructionReason: input.reason,
-    };
-    const destroyed = await updateDatasetUnless(tx, input.datasetId, BUSY_OR_GONE, destruction);
+    });
     if (!destroyed) {
-      const current = await findDatasetById(tx, input.datasetId);
+      const current = await findDatasetById(tx, target.id);
       throw current ? refusedChange(current) : AppError.notFound('Dataset');
     }
     await clearFirstRejects(tx, destroyed.id);
-    await writeAuditEvent(tx, clock, {
-      actorId: input.actorId,
-      requestId: input.requestId ?? null,
+    await recordAudit(tx, scope, {
       action: 'comms.dataset.destroy',
       recordType: 'comms_dataset',
       recordId: destroyed.id,
@@ -64,10 +64,7 @@ export async function destroyDataset(
 
 /** Deletes the files of destroyed datasets that a killed process left (run when a process opens). */
 export async function completeDestructions(services: CommsServices): Promise<void> {
-  const rows = await services.db
-    .select({ id: commsDatasets.id })
-    .from(commsDatasets)
-    .where(eq(commsDatasets.status, 'destroyed'));
+  const ids = await datasetIdsWithStatus(services.db, 'destroyed');
   const names = await readdir(services.dir).catch(() => [] as string[]);
-  for (const { id } of rows) if (names.some((n) => n.startsWith(`${id}.`))) await purgeFiles(services, id);
+  for (const id of ids) if (names.some((n) => n.startsWith(`${id}.`))) await purgeFiles(services, id);
 }

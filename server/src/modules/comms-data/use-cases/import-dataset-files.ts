@@ -1,24 +1,26 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ImportFileView, ImportProgressView } from '#shared/contracts/comms';
-import { writeAuditEvent } from '../../../platform/audit/audit.service';
-import { AppError } from '../../../platform/errors';
-import { findDatasetById, updateDataset, updateDatasetUnless } from '../comms.repo';
-import type { CommsServices } from '../comms-services';
-import { finishImport, insertImport } from '../import-history';
-import { progressView, summaryView } from '../import-jobs';
-import { assertChangeable, assertNotDestroyed, BUSY_OR_GONE, refusedChange } from './dataset-availability';
-import { inputFileAsValidation } from './input-file-validation';
 import { printable } from '#shared/printable';
+import { withScopeTx } from '../../../platform/access/actor-tx';
+import { type AuditEvent, recordAudit } from '../../../platform/audit/audit.service';
+import { AppError } from '../../../platform/errors';
+import type { RequestScope } from '../../../platform/request-scope';
+import { findDatasetById, updateDataset, updateDatasetUnless } from '../comms.repo';
+import type { CommsDatasetRow } from '../comms.schema';
+import type { CommsServices } from '../comms-services';
+import { progressView, summaryView } from '../import-jobs';
+import { finishImport, insertImport } from '../imports.repo';
+import type { ImportProgress, ImportResult } from '../store/index.js';
+import { assertChangeable, BUSY_OR_GONE, refusedChange } from './dataset-availability';
+import { inputFileAsValidation } from './input-file-validation';
+import { loadDataset } from './load-dataset';
 import { resolveProfile } from './provider-profiles';
-import type { CellSiteImportResult, ImportProgress, ImportResult } from '../store/index.js';
 
 export interface ImportInput {
   datasetId: string;
   files: string[];
   profile: string;
-  actorId: string | null;
-  requestId?: string;
   rejectsPath?: string;
   onProgress?: (p: ImportProgress) => void;
   /** The history row's id (the API's job id); a new one by default. */
@@ -84,37 +86,37 @@ function importFailure(
  * (counted out of scope). On failure or cancellation, in any step, the dataset row is put back as it
  * was and the history row ends `failed` or `cancelled` with a readable reason.
  */
-export async function importDatasetFiles(services: CommsServices, input: ImportInput): Promise<ImportResult> {
-  const { db, clock, store } = services;
+export async function importDatasetFiles(
+  services: CommsServices,
+  input: ImportInput,
+  scope: RequestScope,
+): Promise<ImportResult> {
+  const { db, store } = services;
+  const { clock } = scope;
   const profile = await resolveProfile(db, input.profile);
-  const before = await findDatasetById(db, input.datasetId);
-  if (!before) throw AppError.notFound('Dataset');
+  const before = await withScopeTx(db, scope, (tx) => loadDataset(tx, scope, input.datasetId, 'update'));
   assertChangeable(before); // at once, before the files are read
-  const audit = {
-    actorId: input.actorId,
-    requestId: input.requestId ?? null,
-    recordType: 'comms_dataset',
-    recordId: before.id,
-  };
+  const audit = { recordType: 'comms_dataset', recordId: before.id } as const;
   const files = input.fileViews ?? (await describeFiles(input.files));
-  const history = await db.transaction(async (tx) => {
+  const history = await withScopeTx(db, scope, async (tx) => {
     // Claimed in one statement: of two imports (or an import and a destruction) started together,
     // the second is refused here.
     const claimed = await updateDatasetUnless(tx, before.id, BUSY_OR_GONE, { status: 'importing' });
     if (!claimed) throw refusedChange((await findDatasetById(tx, before.id)) ?? before);
-    await writeAuditEvent(tx, clock, { ...audit, action: 'comms.import', fields: ['files', 'profile'] });
+    await recordAudit(tx, scope, { ...audit, action: 'comms.import', fields: ['files', 'profile'] });
     return insertImport(tx, {
       ...(input.importId ? { id: input.importId } : {}),
       datasetId: before.id,
       profileId: profile.id,
       files,
-      startedBy: input.actorId,
+      startedBy: scope.actor?.id ?? null,
+      startedAt: clock.now(),
     });
   });
-  const started = Date.now();
+  const started = clock.now().getTime();
   let last: ImportProgressView | null = null;
   const onProgress = (p: ImportProgress) => {
-    last = progressView(p, Date.now() - started);
+    last = progressView(p, clock.now().getTime() - started);
     input.onProgress?.(p);
   };
   const ds = store.dataset(before.id);
@@ -127,7 +129,7 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
     });
     result.warnings = result.warnings.map((w) => namedAsGiven(w, input.files, files));
     const [stats, version] = await Promise.all([ds.stats(), ds.dataVersion()]);
-    await db.transaction(async (tx) => {
+    await withScopeTx(db, scope, async (tx) => {
       await updateDataset(tx, before.id, {
         status: 'ready',
         records: stats.records,
@@ -143,7 +145,7 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
         progress: last,
         result: summaryView(result),
       });
-      await writeAuditEvent(tx, clock, {
+      await recordAudit(tx, scope, {
         ...audit,
         action: 'comms.import.finish',
         fields: ['records', 'numbers', 'pairs', 'rejected', 'outOfScope', 'dataVersion'],
@@ -160,7 +162,7 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
     });
     if (failure.code === 'INTERNAL') input.onInternalError?.(error, history.id);
     const reason = namedAsGiven(failure.message, input.files, files);
-    await recordImportEnd(services, before, history.id, audit, {
+    await recordImportEnd(services, scope, before, history.id, audit, {
       status: cancelled ? 'cancelled' : 'failed',
       finishedAt: clock.now(),
       progress: last,
@@ -178,9 +180,10 @@ export async function importDatasetFiles(services: CommsServices, input: ImportI
  */
 async function recordImportEnd(
   services: CommsServices,
-  before: { id: string; status: string },
+  scope: RequestScope,
+  before: { id: string; status: CommsDatasetRow['status'] },
   importId: string,
-  audit: { actorId: string | null; requestId: string | null; recordType: string; recordId: string },
+  audit: Omit<AuditEvent, 'action'>,
   outcome: {
     status: 'failed' | 'cancelled';
     finishedAt: Date;
@@ -188,12 +191,11 @@ async function recordImportEnd(
     error: string;
   },
 ): Promise<void> {
-  const { db, clock } = services;
   const write = (error: string, progress: ImportProgressView | null) =>
-    db.transaction(async (tx) => {
+    withScopeTx(services.db, scope, async (tx) => {
       await updateDataset(tx, before.id, { status: before.status });
       await finishImport(tx, importId, { ...outcome, progress, error });
-      await writeAuditEvent(tx, clock, { ...audit, action: 'comms.import.fail', fields: ['status'] });
+      await recordAudit(tx, scope, { ...audit, action: 'comms.import.fail', fields: ['status'] });
     });
   await write(printable(outcome.error, 2000), outcome.progress).catch(() =>
     write(
@@ -201,36 +203,4 @@ async function recordImportEnd(
       null,
     ),
   );
-}
-
-/**
- * Imports cell sites (CSV: `cell_id,lat,lon[,azimuth]`) into a dataset's store, replacing sites
- * already held; audited as `comms.cell-sites.import`. Sites place cells for co-location within R
- * metres; they do not change the contact graph, so the data version stays.
- */
-export async function importDatasetCellSites(
-  services: CommsServices,
-  input: { datasetId: string; file: string; actorId: string | null; requestId?: string },
-): Promise<CellSiteImportResult> {
-  const { db, clock, store } = services;
-  const row = await findDatasetById(db, input.datasetId);
-  if (!row) throw AppError.notFound('Dataset');
-  assertNotDestroyed(row);
-  const result = await store
-    .dataset(row.id)
-    .importCellSites(input.file)
-    .catch((error: unknown) => {
-      throw inputFileAsValidation(error);
-    });
-  await db.transaction((tx) =>
-    writeAuditEvent(tx, clock, {
-      actorId: input.actorId,
-      requestId: input.requestId ?? null,
-      recordType: 'comms_dataset',
-      recordId: row.id,
-      action: 'comms.cell-sites.import',
-      fields: ['cell_sites'],
-    }),
-  );
-  return result;
 }

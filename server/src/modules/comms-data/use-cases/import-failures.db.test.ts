@@ -6,12 +6,16 @@ import type { ImportPhaseName } from '#shared/contracts/comms';
 import { openTestDatabase } from '../../../../../test/db';
 import type { Database } from '../../../db/client';
 import { systemClock } from '../../../platform/clock';
+import { consoleScope } from '../../../platform/request-scope';
 import { findDatasetById } from '../comms.repo';
 import { type CommsServices, openCommsServices } from '../comms-services';
-import { createTestDataset } from '../http/comms-test-support';
-import { findImport, listImports } from '../import-history';
+import { createTestDataset } from '../comms.test-support';
+import { findImport, listImports } from '../imports.repo';
 import { writeGenericCsv } from '../store/fixtures/test-helpers.js';
 import { importDatasetFiles } from './import-dataset-files';
+
+/** The console: the installation's operator, as the CLI and the system act. */
+const operator = consoleScope(systemClock);
 
 let database: Database;
 let dataDir: string;
@@ -49,12 +53,15 @@ const dataset = () => createTestDataset(database, 'failures');
 
 it('a file whose first line holds a NUL fails readably, frees the dataset and never stays running', async () => {
   const { id } = await dataset();
-  const error = await importDatasetFiles(services, {
-    datasetId: id,
-    files: [binary],
-    profile: 'generic',
-    actorId: null,
-  }).catch((e: unknown) => e);
+  const error = await importDatasetFiles(
+    services,
+    {
+      datasetId: id,
+      files: [binary],
+      profile: 'generic',
+    },
+    operator,
+  ).catch((e: unknown) => e);
   expect(error).toMatchObject({
     code: 'VALIDATION_FAILED',
     message: expect.stringContaining("no column 'type'"),
@@ -64,23 +71,29 @@ it('a file whose first line holds a NUL fails readably, frees the dataset and ne
   expect([...(row?.error ?? '')].some((c) => c < ' ' && c !== '\n')).toBe(false);
   expect(await findDatasetById(database.db, id)).toMatchObject({ status: 'empty' });
   // The next import is not refused: nothing was left `importing`.
-  const next = await importDatasetFiles(services, {
-    datasetId: id,
-    files: [calls],
-    profile: 'generic',
-    actorId: null,
-  });
+  const next = await importDatasetFiles(
+    services,
+    {
+      datasetId: id,
+      files: [calls],
+      profile: 'generic',
+    },
+    operator,
+  );
   expect(next.loaded).toBe(3_000);
 });
 
 it('stores rejected lines holding NUL and escapes printable, and the import ends done', async () => {
   const { id } = await dataset();
-  const result = await importDatasetFiles(services, {
-    datasetId: id,
-    files: [binary],
-    profile: 'snap-temporal',
-    actorId: null,
-  });
+  const result = await importDatasetFiles(
+    services,
+    {
+      datasetId: id,
+      files: [binary],
+      profile: 'snap-temporal',
+    },
+    operator,
+  );
   // '1 2 3' reads as 2003, outside the test dataset's authorised 2024: out of scope, not loaded.
   expect(result).toMatchObject({ read: 3, loaded: 0, rejected: 2, outOfScope: 1 });
   const [row] = await listImports(database.db, id);
@@ -96,22 +109,25 @@ it.each(PHASES)(
   'an import cancelled in its %s step ends cancelled, loads nothing and frees the dataset',
   async (phase) => {
     const { id } = await dataset();
-    await importDatasetFiles(services, { datasetId: id, files: [calls], profile: 'generic', actorId: null });
+    await importDatasetFiles(services, { datasetId: id, files: [calls], profile: 'generic' }, operator);
     const before = await findDatasetById(database.db, id);
     const controller = new AbortController();
     if (phase === 'queued') controller.abort(new Error('import cancelled'));
     const seen: string[] = [];
-    const error = await importDatasetFiles(services, {
-      datasetId: id,
-      files: [calls],
-      profile: 'generic',
-      actorId: null,
-      signal: controller.signal,
-      onProgress: (p) => {
-        seen.push(p.phase);
-        if (p.phase === phase) controller.abort(new Error('import cancelled'));
+    const error = await importDatasetFiles(
+      services,
+      {
+        datasetId: id,
+        files: [calls],
+        profile: 'generic',
+        signal: controller.signal,
+        onProgress: (p) => {
+          seen.push(p.phase);
+          if (p.phase === phase) controller.abort(new Error('import cancelled'));
+        },
       },
-    }).catch((e: unknown) => e);
+      operator,
+    ).catch((e: unknown) => e);
     if (phase !== 'queued') expect(seen).toContain(phase);
     expect(seen).not.toContain('commit');
     expect(error).toMatchObject({
@@ -135,12 +151,15 @@ it('records outside the authorised period are counted apart, and the dataset cou
     'voice,07700900001,07700900002,2024-06-01T10:00:00Z,60,,,',
     'voice,07700900001,07700900002,1970-01-01T00:00:00Z,60,,,',
   ]);
-  const result = await importDatasetFiles(services, {
-    datasetId: id,
-    files: [file],
-    profile: 'generic',
-    actorId: null,
-  });
+  const result = await importDatasetFiles(
+    services,
+    {
+      datasetId: id,
+      files: [file],
+      profile: 'generic',
+    },
+    operator,
+  );
   expect(result).toMatchObject({ read: 2, loaded: 1, outOfScope: 1 });
   const row = await findDatasetById(database.db, id);
   expect(row).toMatchObject({ records: 1, outOfScope: 1, rejected: 0 });

@@ -1,8 +1,14 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { z } from 'zod';
+import type { ProfileListQuery, ProfileSource } from '#shared/contracts/comms';
+import { type Page, parseSort } from '#shared/contracts/pagination';
 import type { Queryable } from '../../../db/client';
-import { writeAuditEvent } from '../../../platform/audit/audit.service';
-import type { Clock } from '../../../platform/clock';
+import { withScopeTx } from '../../../platform/access/actor-tx';
+import { recordAudit } from '../../../platform/audit/audit.service';
 import { AppError } from '../../../platform/errors';
+import type { RequestScope } from '../../../platform/request-scope';
 import { findProfileRow, insertProfileRow, listProfileRows } from '../comms.repo';
 import type { CommsServices } from '../comms-services';
 import { SHIPPED_PROFILES } from '../profiles/profile-registry.js';
@@ -12,9 +18,8 @@ import {
   type ProviderProfile,
   ProviderProfileSchema,
 } from '../store/index.js';
+import { saveUpload } from '../upload-file';
 import { inputFileAsValidation } from './input-file-validation';
-
-export type ProfileSource = 'shipped' | 'registered';
 
 /** A provider profile as listed: where it comes from, and its full (defaults filled) mapping. */
 export interface ProfileView {
@@ -99,47 +104,74 @@ export async function resolveProfile(q: Queryable, id: string): Promise<Provider
 }
 
 /**
+ * One page of the shipped and registered profiles (ids or descriptions containing `q`). Profiles
+ * are few (a handful shipped, a few registered per installation): paged in memory.
+ */
+export async function listProfilesPage(q: Queryable, query: ProfileListQuery): Promise<Page<ProfileView>> {
+  const needle = query.q?.toLowerCase();
+  const matching = (await listProfiles(q)).filter(
+    (p) => !needle || p.id.includes(needle) || p.description.toLowerCase().includes(needle),
+  );
+  const { descending } = parseSort(query.sort);
+  matching.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * (descending ? -1 : 1));
+  return {
+    items: matching.slice(query.offset, query.offset + query.limit),
+    total: matching.length,
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+/**
  * Registers a profile for a provider layout Lantern does not ship. It is stored with its defaults
  * filled in, so what an import ran under never changes; an id already taken (shipped or
- * registered) is a 409: a corrected mapping gets a new id. Audited as `comms.profile.add`.
+ * registered) is a 409: a corrected mapping gets a new id. Audited as `comms.profile.add`. Field
+ * errors are named under `fieldPrefix` (e.g. `body` for a request).
  */
 export async function registerProfile(
-  tx: Queryable,
-  clock: Clock,
+  services: Pick<CommsServices, 'db'>,
   input: unknown,
-  by: { actorId: string | null; requestId?: string; fieldPrefix?: string },
+  scope: RequestScope,
+  options: { fieldPrefix?: string } = {},
 ): Promise<ProfileView> {
-  const profile = validateProfile(input, by.fieldPrefix);
-  const idPath = [by.fieldPrefix, 'id'].filter(Boolean).join('.');
+  const profile = validateProfile(input, options.fieldPrefix);
+  const idPath = [options.fieldPrefix, 'id'].filter(Boolean).join('.');
   if (SHIPPED_PROFILES.has(profile.id))
     throw new AppError('CONFLICT', `'${profile.id}' is the id of a shipped profile; choose another id.`, {
       fields: [{ path: idPath, message: 'taken by a shipped profile' }],
     });
-  const row = await insertProfileRow(tx, { id: profile.id, definition: profile, createdBy: by.actorId });
-  if (!row)
-    throw new AppError(
-      'CONFLICT',
-      `A profile '${profile.id}' is registered already. Profiles do not change once registered (imports name them): register the corrected mapping under a new id.`,
-      { fields: [{ path: idPath, message: 'already registered' }] },
-    );
-  await writeAuditEvent(tx, clock, {
-    actorId: by.actorId,
-    requestId: by.requestId ?? null,
-    action: 'comms.profile.add',
-    recordType: 'comms_profile',
-    recordId: profile.id,
-    fields: ['id', 'definition'],
+  return withScopeTx(services.db, scope, async (tx) => {
+    const row = await insertProfileRow(tx, {
+      id: profile.id,
+      definition: profile,
+      createdBy: scope.actor?.id ?? null,
+      createdAt: scope.clock.now(),
+    });
+    if (!row)
+      throw new AppError(
+        'CONFLICT',
+        `A profile '${profile.id}' is registered already. Profiles do not change once registered (imports name them): register the corrected mapping under a new id.`,
+        { fields: [{ path: idPath, message: 'already registered' }] },
+      );
+    await recordAudit(tx, scope, {
+      action: 'comms.profile.add',
+      recordType: 'comms_profile',
+      recordId: profile.id,
+      fields: ['id', 'definition'],
+    });
+    return viewOf(profile, 'registered', row.createdAt);
   });
-  return viewOf(profile, 'registered', row.createdAt);
 }
+
+/** A sample is the first records of a provider's file: a few MiB is plenty. */
+export const SAMPLE_LIMIT_BYTES = 8 * 2 ** 20;
 
 export interface ProfileCheckInput {
   /** A profile id (shipped or registered), or a draft definition (any other value) not yet registered. */
   profile: unknown;
-  file: string;
+  /** A file's path (the console), or a sample's bytes (the API: written to `comms/uploads/`, then removed). */
+  file: string | Buffer;
   limit?: number;
-  actorId: string | null;
-  requestId?: string;
   /** Where a draft's field errors are reported (e.g. `body.profile`). */
   fieldPrefix?: string;
 }
@@ -153,24 +185,37 @@ export interface ProfileCheckInput {
 export async function checkProfile(
   services: CommsServices,
   input: ProfileCheckInput,
+  scope: RequestScope,
 ): Promise<ImportPreview> {
   const profile =
     typeof input.profile === 'string'
       ? await resolveProfile(services.db, input.profile)
       : validateProfile(input.profile, input.fieldPrefix);
-  const preview = await previewImport(input.file, profile, {
+  // Named .csv (.csv.gz when gzip): DuckDB's Parquet reader goes by content, not by name.
+  const upload =
+    typeof input.file === 'string'
+      ? undefined
+      : await saveUpload(
+          Readable.from([input.file]),
+          join(services.dir, 'uploads'),
+          '.csv',
+          SAMPLE_LIMIT_BYTES,
+        );
+  const preview = await previewImport(upload?.path ?? (input.file as string), profile, {
     workDir: services.dir,
     ...(input.limit === undefined ? {} : { limit: input.limit }),
-  }).catch((error: unknown) => {
-    throw inputFileAsValidation(error);
-  });
-  await writeAuditEvent(services.db, services.clock, {
-    actorId: input.actorId,
-    requestId: input.requestId ?? null,
-    action: 'comms.profile.check',
-    recordType: 'comms_profile',
-    recordId: profile.id,
-    fields: ['sample'],
-  });
+  })
+    .catch((error: unknown) => {
+      throw inputFileAsValidation(error);
+    })
+    .finally(() => (upload ? rm(upload.path, { force: true }) : undefined));
+  await withScopeTx(services.db, scope, (tx) =>
+    recordAudit(tx, scope, {
+      action: 'comms.profile.check',
+      recordType: 'comms_profile',
+      recordId: profile.id,
+      fields: ['sample'],
+    }),
+  );
   return preview;
 }

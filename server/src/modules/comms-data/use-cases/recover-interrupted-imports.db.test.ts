@@ -8,12 +8,17 @@ import { openTestDatabase } from '../../../../../test/db';
 import type { Database } from '../../../db/client';
 import { auditEvents } from '../../../platform/audit/audit.schema';
 import { systemClock } from '../../../platform/clock';
+import { consoleScope } from '../../../platform/request-scope';
 import { findDatasetById, updateDataset } from '../comms.repo';
 import { openCommsServices } from '../comms-services';
-import { findImport, INTERRUPTED_ERROR, insertImport, listImports } from '../import-history';
-import { createTestDataset } from '../http/comms-test-support';
+import { findImport, insertImport, listImports } from '../imports.repo';
+import { INTERRUPTED_ERROR } from './recover-interrupted-imports';
+import { createTestDataset } from '../comms.test-support';
 import { writeGenericCsv } from '../store/fixtures/test-helpers.js';
 import { importDatasetFiles } from './import-dataset-files';
+
+/** The console: the installation's operator, as the CLI and the system act. */
+const operator = consoleScope(systemClock);
 
 let database: Database;
 let dataDir: string;
@@ -36,12 +41,15 @@ it('a server start gives a dataset left "importing" by a killed process its stat
     'sms,07700900456,07700900789,2024-03-01T10:05:00Z,,C1,,',
   ]);
   const services = openCommsServices(database, systemClock, dataDir);
-  await importDatasetFiles(services, {
-    datasetId: held.id,
-    files: [file],
-    profile: 'generic',
-    actorId: null,
-  });
+  await importDatasetFiles(
+    services,
+    {
+      datasetId: held.id,
+      files: [file],
+      profile: 'generic',
+    },
+    operator,
+  );
   const before = await findDatasetById(database.db, held.id);
   await services.close();
   const [done] = await listImports(database.db, held.id);
@@ -79,7 +87,7 @@ it('a server start gives a dataset left "importing" by a killed process its stat
     const more = await writeGenericCsv(dataDir, 'more.csv', [
       'voice,07700900123,07700900789,2024-03-02T10:00:00Z,5,C2,,',
     ]);
-    await importDatasetFiles(again, { datasetId: held.id, files: [more], profile: 'generic', actorId: null });
+    await importDatasetFiles(again, { datasetId: held.id, files: [more], profile: 'generic' }, operator);
     expect(await findDatasetById(database.db, held.id)).toMatchObject({ status: 'ready', records: 3 });
   } finally {
     await again.close();

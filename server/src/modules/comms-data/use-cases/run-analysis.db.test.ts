@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../../test/db';
 import type { Database } from '../../../db/client';
 import { systemClock } from '../../../platform/clock';
+import { consoleScope } from '../../../platform/request-scope';
 import { chainAnalysis, commonAnalysis, networkAnalysis, pathAnalysis } from '../analyses/graph-analyses';
 import {
   coLocationAnalysis,
@@ -18,12 +19,16 @@ import type { AnalysisContext } from '../analyses/analysis-context';
 import { insertWatchlistEntries } from '../comms.repo';
 import type { CommsDatasetRow } from '../comms.schema';
 import { type CommsServices, openCommsServices } from '../comms-services';
-import { createTestDataset } from '../http/comms-test-support';
+import { createTestDataset } from '../comms.test-support';
 import { writeGenericCsv } from '../store/fixtures/test-helpers.js';
 import { createDataset } from './create-dataset';
 import { importDatasetFiles } from './import-dataset-files';
 import { registerProfile } from './provider-profiles';
-import { datasetByName, runAnalysis } from './run-analysis';
+import { loadDatasetRef } from './load-dataset';
+import { runAnalysis } from './run-analysis';
+
+/** The console: the installation's operator, as the CLI and the system act. */
+const operator = consoleScope(systemClock);
 
 let database: Database;
 let dataDir: string;
@@ -43,21 +48,20 @@ afterAll(async () => {
 function analyse<T>(
   datasets: CommsDatasetRow[],
   run: (ctx: AnalysisContext) => Promise<T>,
-  scope: Parameters<typeof runAnalysis>[4]['scope'] = {},
+  scope: Parameters<typeof runAnalysis>[2]['scope'] = {},
 ): Promise<T> {
   return runAnalysis(
     services,
-    (work) => database.db.transaction(work),
-    async () => datasets,
-    { actorId: null, requestId: null },
+    datasets.map((d) => d.id),
     { name: 'test', fields: [], scope, run },
+    operator,
   );
 }
 
 async function imported(rows: string[], profile = 'generic', row?: CommsDatasetRow) {
   const dataset = row ?? (await createTestDataset(database, 'normalise'));
   const file = await writeGenericCsv(dataDir, `${randomUUID()}.csv`, rows);
-  await importDatasetFiles(services, { datasetId: dataset.id, files: [file], profile, actorId: null });
+  await importDatasetFiles(services, { datasetId: dataset.id, files: [file], profile }, operator);
   return dataset;
 }
 
@@ -133,22 +137,19 @@ it('takes numbers in the national (or any dialled) format the import normalised,
 });
 
 it('checks scope numbers against the authorised numbers in the same form', async () => {
-  const ds = await database.db.transaction((tx) =>
-    createDataset(
-      tx,
-      systemClock,
-      {
-        name: `authorised-${randomUUID()}`,
-        provider: 'X',
-        authorisationRef: 'IPA/TEST/2024',
-        authorisedFrom: '2024-01-01T00:00:00Z',
-        authorisedTo: '2024-12-31T23:59:59Z',
-        authorisedNumbers: ['+447700900123', '+447700900456'],
-        classification: 'OFFICIAL-SENSITIVE',
-        caveats: [],
-      },
-      { actorId: null },
-    ),
+  const ds = await createDataset(
+    database,
+    {
+      name: `authorised-${randomUUID()}`,
+      provider: 'X',
+      authorisationRef: 'IPA/TEST/2024',
+      authorisedFrom: '2024-01-01T00:00:00Z',
+      authorisedTo: '2024-12-31T23:59:59Z',
+      authorisedNumbers: ['+447700900123', '+447700900456'],
+      classification: 'OFFICIAL-SENSITIVE',
+      caveats: [],
+    },
+    operator,
   );
   await imported(CALLS, 'generic', ds);
   const stats = await analyse([ds], statsAnalysis, { numbers: ['07700 900456'] });
@@ -157,19 +158,16 @@ it('checks scope numbers against the authorised numbers in the same form', async
 
 it("resolves a number that the dataset's profiles read differently to the form its data holds", async () => {
   const id = `nanp-${randomUUID().slice(0, 8)}`;
-  await database.db.transaction((tx) =>
-    registerProfile(
-      tx,
-      systemClock,
-      {
-        id,
-        columns: { type: 'type', a: 'a', b: 'b', start: 'start', duration: 'duration_s', cellId: 'cell_id' },
-        time: { kind: 'iso' },
-        party: { kind: 'phone', defaultCountryCode: '1', nationalPrefix: '1', internationalPrefix: '011' },
-        eventType: { codes: { voice: 'voice', sms: 'sms' } },
-      },
-      { actorId: null },
-    ),
+  await registerProfile(
+    database,
+    {
+      id,
+      columns: { type: 'type', a: 'a', b: 'b', start: 'start', duration: 'duration_s', cellId: 'cell_id' },
+      time: { kind: 'iso' },
+      party: { kind: 'phone', defaultCountryCode: '1', nationalPrefix: '1', internationalPrefix: '011' },
+      eventType: { codes: { voice: 'voice', sms: 'sms' } },
+    },
+    operator,
   );
   const ds = await imported(CALLS);
   await imported(['voice,2125550123,4155552671,2024-03-04T10:00:00Z,60,C3,,'], id, ds);
@@ -269,9 +267,9 @@ it('refuses to run a one-dataset analysis on several datasets rather than use th
 
 it('finds a dataset by its id as well as its name', async () => {
   const ds = await createTestDataset(database, 'by-id');
-  expect((await datasetByName(database.db, ds.id)).id).toBe(ds.id);
-  expect((await datasetByName(database.db, ds.name)).id).toBe(ds.id);
-  await expect(datasetByName(database.db, `missing-${randomUUID()}`)).rejects.toMatchObject({
+  expect((await loadDatasetRef(database.db, operator, ds.id)).id).toBe(ds.id);
+  expect((await loadDatasetRef(database.db, operator, ds.name)).id).toBe(ds.id);
+  await expect(loadDatasetRef(database.db, operator, `missing-${randomUUID()}`)).rejects.toMatchObject({
     code: 'NOT_FOUND',
     message: expect.stringContaining('lantern comms datasets add --name'),
   });

@@ -40,7 +40,7 @@ export async function createUserAccount(
     );
     const caveats = [...new Set(input.caveats)];
     if (input.clearance === user.clearance && caveats.length === 0) return { user, oneTimePassword };
-    await setUserMarkings(tx, user.id, { clearance: input.clearance, caveats });
+    await setUserMarkings(tx, user.id, { clearance: input.clearance, caveats }, scope.clock.now());
     await recordAudit(tx, scope, {
       action: 'user.set-clearance',
       recordType: 'user',

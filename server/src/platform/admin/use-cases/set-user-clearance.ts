@@ -26,7 +26,7 @@ export async function changeUserClearance(
     const changed: string[] = [];
     if (user.clearance !== markings.clearance) changed.push('clearance');
     if ([...user.caveats].sort().join('\n') !== caveats.join('\n')) changed.push('caveats');
-    await setUserMarkings(tx, user.id, { clearance: markings.clearance, caveats });
+    await setUserMarkings(tx, user.id, { clearance: markings.clearance, caveats }, scope.clock.now());
     await recordAudit(tx, scope, {
       action: 'user.set-clearance',
       recordType: 'user',

@@ -24,7 +24,7 @@ export async function changeUserRoles(
   await q.transaction(async (tx) => {
     const user = await loadTargetUser(tx, userId);
     if (!next.includes('admin')) assertAdminRemains(await lockActiveAdminIds(tx), user.id, false);
-    await setUserRoles(tx, user.id, next);
+    await setUserRoles(tx, user.id, next, scope.clock.now());
     await recordAudit(tx, scope, {
       action: 'user.set-roles',
       recordType: 'user',

@@ -37,7 +37,7 @@ export async function enableUserAccount(q: Queryable, userId: string, scope: Req
   await q.transaction(async (tx) => {
     const user = await loadTargetUser(tx, userId);
     if (!user.disabledAt) return;
-    await setUserDisabled(tx, user.id, null);
+    await setUserDisabled(tx, user.id, null, scope.clock.now());
     await recordAudit(tx, scope, {
       action: 'user.enable',
       recordType: 'user',

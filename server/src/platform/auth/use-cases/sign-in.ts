@@ -4,7 +4,7 @@ import { writeAuditEvent } from '../../audit/audit.service';
 import { AppError } from '../../errors';
 import type { UserRow } from '../auth.schema';
 import { consumeSecondFactor, prepareSecondFactor } from '../mfa/use-cases/second-factor';
-import { isSignInLocked, recordSignInFailure, resetSignInFailures } from '../mfa/sign-in-throttle';
+import { isSignInLocked, recordSignInFailure, resetSignInFailures } from '../mfa/sign-in-throttle.repo';
 import { verifyPassword } from '../passwords';
 import { endSession, startSession } from '../session.service';
 import { findUserByUsername } from '../users.repo';

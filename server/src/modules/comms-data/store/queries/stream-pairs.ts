@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBMaterializedResult, DuckDBValue } from '@duckdb/node-api';
-import { batchColumns, sharedInt32, sharedUint8, sharedUint32 } from '../../../../../../graph/src/index.js';
+import { batchColumns, sharedInt32, sharedUint8, sharedUint32 } from '#graph/index';
 import type { EdgeBatch, Scope } from '../analytics-store.types.js';
 import { pairsOfEventsSelect } from '../dataset-schema.sql.js';
 import { num, queryRows } from '../duckdb-exec.js';

@@ -1,6 +1,0 @@
-import { ModuleOverview } from '../module-overview';
-import { sourcesModule } from './sources.module';
-
-export function SourcesPage() {
-  return <ModuleOverview module={sourcesModule} />;
-}
