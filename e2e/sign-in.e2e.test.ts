@@ -19,16 +19,15 @@ describe('signing in, in Chromium', () => {
     await signIn(p, 'handler', password);
     await expect.poll(() => p.getByRole('heading', { name: 'Dashboard' }).isVisible()).toBe(true);
     await expect.poll(() => p.getByText('Sam Carter').first().isVisible()).toBe(true);
-    // The navigation lists only modules that exist and that the user's permissions open: none of
-    // the handler's modules is built yet, and oversight and administration need permissions a
-    // handler does not hold. The dashboard says so, and offers the account page.
+    // The navigation lists only modules that exist and that the user's permissions open: the
+    // handler's Sources; oversight and administration need permissions a handler does not hold,
+    // and communications data is the SPoC's. The dashboard offers what is open, and the account page.
     const nav = p.getByRole('navigation', { name: 'Main' });
-    for (const module of ['Sources', 'Communications data', 'Oversight & audit', 'Administration']) {
+    await expect.poll(() => nav.getByRole('link', { name: 'Sources' }).isVisible()).toBe(true);
+    for (const module of ['Communications data', 'Oversight & audit', 'Administration']) {
       expect(await nav.getByRole('link', { name: module }).count()).toBe(0);
     }
-    await expect
-      .poll(() => p.getByRole('heading', { name: 'Nothing here for you yet' }).isVisible())
-      .toBe(true);
+    await expect.poll(() => p.getByRole('heading', { name: 'Open to you' }).isVisible()).toBe(true);
     // A module page typed by hand is not found, inside the shell, as the API answers.
     await p.goto(`${lantern.url}/admin`);
     await expect.poll(() => p.getByRole('heading', { name: 'Page not found' }).isVisible()).toBe(true);

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { commsManifest } from '#shared/contracts/comms.manifest';
+import { sourcesManifest } from '#shared/contracts/sources.manifest';
 import type { ModuleManifest } from '#shared/modules/manifest';
 import { ApiClient } from './api/client';
 import { resolveConnection } from './api/credentials';
 import { registerCommsCommands } from './commands/comms';
+import { registerSourcesCommands } from './commands/sources';
 
 /** The client of the running server a command talks through, made when the command runs. */
 export type Api = () => Promise<ApiClient>;
@@ -24,6 +26,7 @@ export interface CliModule {
  */
 export const cliModules: readonly CliModule[] = [
   { manifest: commsManifest, register: registerCommsCommands },
+  { manifest: sourcesManifest, register: registerSourcesCommands },
 ];
 
 let client: Promise<ApiClient> | undefined;

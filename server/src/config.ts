@@ -1,12 +1,47 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { manifests } from '#shared/modules/index';
+import { type StatutoryGround, statutoryGrounds } from '#shared/contracts/sources-rules';
 
 const optionalModuleNames = manifests.filter((m) => 'optional' in m && m.optional).map((m) => m.name);
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** A comma-separated list of names (usernames, grounds); absent → undefined, so a default can apply. */
+const nameList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
+  )
+  .optional();
+
+/** The sources rules (LAW.md §1–3): every duration configurable, LAW.md's values the defaults. */
+function sourcesEnv() {
+  return {
+    LANTERN_SOURCES_AUTHORISATION_MONTHS: positive(12),
+    LANTERN_SOURCES_JUVENILE_AUTHORISATION_MONTHS: positive(4),
+    LANTERN_SOURCES_URGENT_HOURS: positive(72),
+    LANTERN_SOURCES_CCA_NOTICE_DAYS: positive(7),
+    LANTERN_SOURCES_RETENTION_YEARS: positive(3),
+    LANTERN_SOURCES_JUVENILE_REVIEW_DAYS: positive(30),
+    LANTERN_SOURCES_REVIEW_DAYS: positive(90),
+    LANTERN_SOURCES_EXPIRY_WARNING_DAYS: positive(30),
+    LANTERN_SOURCES_BREAK_GLASS_HOURS: positive(24),
+    LANTERN_SOURCES_LONG_TERM_UNDERCOVER_MONTHS: positive(12),
+    LANTERN_SOURCES_GROUNDS: nameList.refine(
+      (names) => !names || names.every((n) => (statutoryGrounds as readonly string[]).includes(n)),
+      { message: `names a ground that is not one of: ${statutoryGrounds.join(', ')}` },
+    ),
+    LANTERN_SOURCES_SENIOR_AOS: nameList,
+    LANTERN_SOURCES_CCA_OFFICERS: nameList,
+  };
+}
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
@@ -43,6 +78,7 @@ const envSchema = z.object({
   LANTERN_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   LANTERN_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   LANTERN_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  ...sourcesEnv(),
 });
 
 export interface Config {
@@ -69,6 +105,24 @@ export interface Config {
    * is refused for `minutes`, whether or not it exists.
    */
   signInLockout: { failures: number; minutes: number };
+  /** The sources rules (server/src/modules/sources/sources.rules.ts; LAW.md §1–3). */
+  sources: {
+    authorisationMonths: number;
+    juvenileAuthorisationMonths: number;
+    urgentHours: number;
+    ccaNoticeDays: number;
+    retentionYears: number;
+    juvenileReviewDays: number;
+    reviewDays: number;
+    expiryWarningDays: number;
+    breakGlassHours: number;
+    longTermUndercoverMonths: number;
+    allowedGrounds: StatutoryGround[];
+    /** Usernames of authorising officers of the higher level (juveniles, vulnerable, privileged material). */
+    seniorAuthorisingOfficers: string[];
+    /** Usernames of the officers designated for criminal conduct authorisations (s.29B). */
+    ccaOfficers: string[];
+  };
   version: string;
 }
 
@@ -101,6 +155,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
     session: { idleMinutes: e.LANTERN_SESSION_IDLE_MINUTES, absoluteHours: e.LANTERN_SESSION_ABSOLUTE_HOURS },
     signInAttemptsPerMinute: e.LANTERN_SIGN_IN_ATTEMPTS_PER_MINUTE,
     signInLockout: { failures: e.LANTERN_SIGN_IN_LOCK_FAILURES, minutes: e.LANTERN_SIGN_IN_LOCK_MINUTES },
+    sources: {
+      authorisationMonths: e.LANTERN_SOURCES_AUTHORISATION_MONTHS,
+      juvenileAuthorisationMonths: e.LANTERN_SOURCES_JUVENILE_AUTHORISATION_MONTHS,
+      urgentHours: e.LANTERN_SOURCES_URGENT_HOURS,
+      ccaNoticeDays: e.LANTERN_SOURCES_CCA_NOTICE_DAYS,
+      retentionYears: e.LANTERN_SOURCES_RETENTION_YEARS,
+      juvenileReviewDays: e.LANTERN_SOURCES_JUVENILE_REVIEW_DAYS,
+      reviewDays: e.LANTERN_SOURCES_REVIEW_DAYS,
+      expiryWarningDays: e.LANTERN_SOURCES_EXPIRY_WARNING_DAYS,
+      breakGlassHours: e.LANTERN_SOURCES_BREAK_GLASS_HOURS,
+      longTermUndercoverMonths: e.LANTERN_SOURCES_LONG_TERM_UNDERCOVER_MONTHS,
+      allowedGrounds: (e.LANTERN_SOURCES_GROUNDS as StatutoryGround[] | undefined) ?? [...statutoryGrounds],
+      // The demo's officers hold the higher level and the CCA designation unless configured otherwise;
+      // a production installation names its own.
+      seniorAuthorisingOfficers:
+        e.LANTERN_SOURCES_SENIOR_AOS ?? (e.LANTERN_ENV === 'production' ? [] : ['authorising-officer']),
+      ccaOfficers:
+        e.LANTERN_SOURCES_CCA_OFFICERS ?? (e.LANTERN_ENV === 'production' ? [] : ['authorising-officer']),
+    },
     version,
   };
 }

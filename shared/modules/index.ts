@@ -1,6 +1,7 @@
 import type { Role } from '../contracts/roles';
 import { commsManifest } from '../contracts/comms.manifest';
 import { fixtureManifest } from '../../test/fixture-module/fixture.manifest';
+import { sourcesManifest } from '../contracts/sources.manifest';
 import type { ModuleManifest } from './manifest';
 import { accountManifest, adminManifest, auditManifest } from './platform.manifests';
 
@@ -13,6 +14,7 @@ export const manifests = [
   adminManifest,
   auditManifest,
   commsManifest,
+  sourcesManifest,
   fixtureManifest,
 ] as const;
 

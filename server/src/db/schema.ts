@@ -7,3 +7,4 @@ export * from '../platform/auth/tokens.schema';
 export * from '../platform/crypto/record-keys.schema';
 export * from './meta.schema';
 export * from '../modules/comms-data/comms.schema';
+export * from '../modules/sources/sources.schema';

@@ -3,12 +3,17 @@ import type { AppContext } from '../app-context';
 import type { ServerModule } from '../platform/modules/server-module';
 import { fixtureServerModule } from '../../../test/fixture-module/index';
 import { commsServerModule } from './comms-data/index';
+import { sourcesServerModule } from './sources/index';
 
 /**
  * Every module's server side, in manifest order. Adding a module adds one line here (see
  * docs/ARCHITECTURE.md, "Adding a module").
  */
-export const serverModules: readonly ServerModule[] = [commsServerModule, fixtureServerModule];
+export const serverModules: readonly ServerModule[] = [
+  commsServerModule,
+  sourcesServerModule,
+  fixtureServerModule,
+];
 
 /** The modules this installation runs: every module but the optional ones LANTERN_MODULES leaves out. */
 export function enabledModules(ctx: Pick<AppContext, 'config'>): ServerModule[] {

@@ -5,6 +5,7 @@ import { adminModule } from './admin/admin.module';
 import { commsModule } from './comms/comms.module';
 import { type ModuleGroup, moduleGroups } from './module-definition';
 import { oversightModule } from './oversight/oversight.module';
+import { sourcesModule } from './sources/sources.module';
 import { fixtureWebModule } from '../../../test/fixture-module/web/index';
 
 export { type ModuleGroup, moduleGroups, type NavEntry, type WebModule } from './module-definition';
@@ -15,6 +16,7 @@ export { type ModuleGroup, moduleGroups, type NavEntry, type WebModule } from '.
  * are not listed: the navigation and the dashboard say what exists.
  */
 export const webModules = [
+  sourcesModule,
   commsModule,
   oversightModule,
   adminModule,

@@ -1,4 +1,10 @@
-import { type DateValue, parseAbsolute, toCalendarDate } from '@internationalized/date';
+import {
+  type CalendarDate,
+  type DateValue,
+  parseAbsolute,
+  parseDate,
+  toCalendarDate,
+} from '@internationalized/date';
 import { format, toApiInstant } from './format';
 
 /**
@@ -26,4 +32,19 @@ export function dateValueToInstant(
 export function instantToDay(instant: string | undefined, zone = format.settings.timeZone) {
   const value = instantToDateValue(instant, zone);
   return value ? toCalendarDate(value) : null;
+}
+
+/** A calendar date as the API holds it (`2026-03-01`: a date of birth, a recruitment) for a day-only picker. */
+export function isoDateToDateValue(date: string | undefined): CalendarDate | null {
+  if (!date) return null;
+  try {
+    return parseDate(date);
+  } catch {
+    return null;
+  }
+}
+
+/** The picked day as the API takes a calendar date (`2026-03-01`), whatever the picker's granularity. */
+export function dateValueToIsoDate(value: DateValue | null): string | undefined {
+  return value ? toCalendarDate(value).toString() : undefined;
 }

@@ -4,6 +4,7 @@ import { securityPagePath } from '../../auth/mfa-gate';
 import { Alert } from '../../ui/alert';
 import { PageHeader } from '../../ui/page-header';
 import { navEntriesFor } from '..';
+import { ComplianceAlertsPanel } from './compliance-alerts';
 import './dashboard.css';
 
 function firstName(displayName: string): string {
@@ -26,6 +27,7 @@ export function DashboardPage() {
           You see only the records your permissions, compartments and markings allow, and your reads of
           sensitive records are audited.
         </Alert>
+        <ComplianceAlertsPanel user={user} />
         <section className="dashboard__section" aria-labelledby="dashboard-modules">
           <h2 className="dashboard__section-title" id="dashboard-modules">
             {entries.length > 0 ? 'Open to you' : 'Nothing here for you yet'}

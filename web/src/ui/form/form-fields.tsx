@@ -1,12 +1,18 @@
 import type { Control, FieldPath, FieldValues } from 'react-hook-form';
 import { useController } from 'react-hook-form';
-import { CheckboxGroup } from '../checkbox';
+import { Checkbox, CheckboxGroup } from '../checkbox';
 import { DatePicker } from '../date-picker';
-import { dateValueToInstant, instantToDateValue } from '../date-values';
+import {
+  dateValueToInstant,
+  dateValueToIsoDate,
+  instantToDateValue,
+  isoDateToDateValue,
+} from '../date-values';
 import { ComboBox } from '../combo-box';
 import { type Option, Select } from '../select';
 import { TextArea } from '../text-area';
 import { TextField, type TextFieldProps } from '../text-field';
+import { sentence } from './field-messages';
 
 /** Binds a field to a contract form: `<FormTextField control={form.control} name="username" … />`. */
 interface Bound<V extends FieldValues, O> {
@@ -133,6 +139,66 @@ export function FormDateTimePicker<V extends FieldValues, O>({ control, name, la
       granularity="minute"
       value={instantToDateValue(field.value as string | undefined)}
       onChange={(value) => field.onChange(dateValueToInstant(value))}
+      onBlur={field.onBlur}
+      error={fieldState.error?.message}
+    />
+  );
+}
+
+/** A calendar date, held in the form as the API's `YYYY-MM-DD` (the contracts' `z.iso.date`). */
+export function FormDateField<V extends FieldValues, O>({ control, name, label, hint }: Bound<V, O>) {
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <DatePicker
+      label={label}
+      description={hint}
+      granularity="day"
+      value={isoDateToDateValue(field.value as string | undefined)}
+      onChange={(value) => field.onChange(dateValueToIsoDate(value))}
+      onBlur={field.onBlur}
+      error={fieldState.error?.message}
+    />
+  );
+}
+
+/**
+ * One yes-or-no statement the user confirms ("The source volunteers"), held as a boolean; its error
+ * (the contract's, or the server's rule) is shown under it.
+ */
+export function FormCheckbox<V extends FieldValues, O>({ control, name, label, hint }: Bound<V, O>) {
+  const { field, fieldState } = useController({ control, name });
+  const error = fieldState.error?.message;
+  return (
+    <div className={['field', error ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
+      <Checkbox isSelected={field.value === true} onChange={(selected) => field.onChange(selected)}>
+        {label}
+      </Checkbox>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      {error ? <p className="field__error">{sentence(error)}</p> : null}
+    </div>
+  );
+}
+
+/** A whole number (days, a count): an emptied field is an absent value, anything else a number for the contract to check. */
+export function FormNumberField<V extends FieldValues, O>({
+  control,
+  name,
+  ...rest
+}: Bound<V, O> & Omit<NativeTextProps, 'type' | 'inputMode'>) {
+  const { field, fieldState } = useController({ control, name });
+  const value = field.value as number | string | undefined;
+  return (
+    <TextField
+      {...rest}
+      ref={field.ref}
+      name={field.name}
+      type="text"
+      inputMode="numeric"
+      value={value === undefined ? '' : String(value)}
+      onChange={(event) => {
+        const text = event.target.value.trim();
+        field.onChange(text === '' ? undefined : /^-?\d+$/.test(text) ? Number(text) : text);
+      }}
       onBlur={field.onBlur}
       error={fieldState.error?.message}
     />

@@ -1,0 +1,27 @@
+import { centralRecordSortFields, sourceSortFields, sourceStatusSchema } from '#shared/contracts/sources';
+import { z } from 'zod';
+import { filterSearch, listSearch } from '../../ui/table/list-search';
+
+/** The register's URL state: `/sources?status=authorised&sort=nextReviewDue&q=ash`, the shared pagination contract. */
+export const sourcesSearch = listSearch({
+  sortable: sourceSortFields,
+  defaultSort: 'urn',
+  pageSize: 25,
+  filters: { status: sourceStatusSchema },
+});
+export type SourcesSearch = typeof sourcesSearch.defaults & {
+  q?: string | undefined;
+  status?: (typeof sourceStatusSchema)['options'][number] | undefined;
+};
+
+/** The central record's URL state: `/sources/central-record?sort=-grantedAt&q=URN`. */
+export const centralRecordSearch = listSearch({
+  sortable: centralRecordSortFields,
+  defaultSort: '-grantedAt',
+  pageSize: 50,
+});
+
+/** The tabs of a source's page; the one open is in the URL (`?tab=authorisations`), so a link can open it. */
+export const sourceTabs = ['overview', 'identity', 'roles', 'authorisations', 'alerts'] as const;
+export type SourceTab = (typeof sourceTabs)[number];
+export const sourcePageSearch = filterSearch({ tab: z.enum(sourceTabs) });
