@@ -3,6 +3,7 @@ import { printable } from '#shared/printable';
 import { packageVersion } from '#server/version';
 import { CliError } from './api/cli-error';
 import { registerAuditCommands } from './commands/audit';
+import { registerBackupCommands } from './commands/backup';
 import { registerDbCommands } from './commands/db';
 import { registerKeysCommands } from './commands/keys';
 import { registerLoginCommands } from './commands/login';
@@ -36,6 +37,7 @@ registerSeedCommand(program);
 registerUsersCommands(program);
 registerAuditCommands(program);
 registerKeysCommands(program);
+registerBackupCommands(program);
 
 /** Errors of the offline commands, which run the server's code in this process. */
 async function offlineError(error: unknown): Promise<string | undefined> {

@@ -120,11 +120,17 @@ export async function serve(config: Config): Promise<void> {
  * A failure is logged and leaves the other modules' demos and the running app as they are.
  */
 async function seedModuleDemos(app: Awaited<ReturnType<typeof buildApp>>): Promise<void> {
-  for (const demo of demosOf(app)) {
+  const demos = demosOf(app);
+  for (const [index, demo] of demos.entries()) {
+    const started = performance.now();
+    const step = `Demo data ${index + 1}/${demos.length} (${demo.module})`;
+    console.log(`${step}: filling in; sign-in works meanwhile…`);
     try {
       await demo.run();
+      console.log(`${step}: ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     } catch (error) {
-      app.log.error({ module: demo.module, err: error }, 'module demo data failed');
+      console.log(`${step}: failed (see the log); the rest of Lantern runs.`);
+      app.log.error({ module: demo.module, err: safeError(error) }, 'module demo data failed');
     }
   }
 }
