@@ -6,6 +6,7 @@ import type { SuiteResult } from './suite';
 
 const suites: Record<string, () => Promise<{ run: (args: string[]) => Promise<SuiteResult> }>> = {
   backup: () => import('./backup.suite'),
+  fuzz: () => import('./fuzz.suite'),
 };
 
 function machine(): string {

@@ -26,3 +26,13 @@ it('refuses dates or numbers outside the authorisation, naming the rule', () => 
   const narrow = resolveAuthorisedScope([auth], { from: '2024-01-10T00:00:00Z', numbers: ['+441'] });
   expect(isWholeAuthorisation(auth, storeScopeOf(auth, narrow))).toBe(false);
 });
+
+it('refuses a scope that ends before it starts, naming the field (found by the fuzzer)', () => {
+  const at = { from: '2024-01-20T00:00:00Z', to: '2024-01-10T00:00:00Z' };
+  expect(() => resolveAuthorisedScope([auth], at)).toThrow(
+    expect.objectContaining({
+      code: 'VALIDATION_FAILED',
+      details: { fields: [{ path: 'scope.to', message: 'is before from' }] },
+    }),
+  );
+});

@@ -46,7 +46,11 @@ export function resolveAuthorisedScope(auths: readonly Authorisation[], input: S
         refuse(`dataset '${a.name}' is not authorised for ${outside.slice(0, 5).join(', ')}`);
     }
   }
-  if (from > to) throw new AppError('VALIDATION_FAILED', 'scope: from is after to');
+  // Named as the store names its scope fields (QueryInputError: `scope.from`), body or query alike.
+  if (from > to)
+    throw new AppError('VALIDATION_FAILED', 'scope: from is after to', {
+      fields: [{ path: 'scope.to', message: 'is before from' }],
+    });
   const graph: GraphScope = { direction: input.direction ?? 'both' };
   if (input.minEvents !== undefined) graph.minEvents = input.minEvents;
   if (input.excludeHighDegree !== undefined) graph.excludeHighDegree = input.excludeHighDegree;

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findForbiddenCharacter } from '#shared/contracts/text';
-import { buildTestApp, type TestClient } from '../../../../test/app';
+import type { TestClient } from '../../../../test/app';
 import { openTestDatabase } from '../../../../test/db';
+import { buildWorld, type Target, type World } from '../../../../test/verification/fuzz/world';
 import type { Database } from '../../db/client';
-import { emailNetworkFile, importEnded, signedIn, upload } from '../../modules/comms-data/comms.test-support';
-import { buildUser } from '../auth/user.factory';
+import { emailNetworkFile, signedIn } from '../../modules/comms-data/comms.test-support';
 import type { RouteEntry } from './route-access';
 import {
   CannotBuild,
@@ -22,14 +20,16 @@ import {
   withValueAt,
 } from './hostile-input.test-support';
 
-// Every route under /api/comms, /api/admin and /api/audit, found in the route catalogue and built
-// from its OpenAPI schemas, gets every string it takes (body, query, path) replaced in turn by
-// hostile text: no answer may be a 5xx, and a refused string is named in error.details.fields.
+// Every API route — of every module, the platform's and the reference module's — found in the
+// route catalogue (test/verification/fuzz/world.ts: a record of each module made by its probe
+// fixture, a user who may call each route) and built from its OpenAPI schemas, gets every string
+// it takes (body, query, path) replaced in turn by hostile text: no answer may be a 5xx, and a
+// refused string is named in error.details.fields. The schema-driven fuzzer
+// (test/verification/fuzz.db.test.ts) mutates whole requests; this checks the text contract.
 let database: Database;
+let world: World;
 let app: FastifyInstance;
 let client: TestClient;
-let dataDir: string;
-const pathValues: Record<string, string> = {};
 /** Fields whose meaning a schema cannot say: a dataset's authorised dates, a sample of a file. */
 const named: Record<string, unknown> = {
   authorisedFrom: '2003-10-01T00:00:00Z',
@@ -37,47 +37,16 @@ const named: Record<string, unknown> = {
   profile: 'snap-temporal',
   sample: readFileSync(emailNetworkFile, 'utf8').split('\n').slice(0, 20).join('\n'),
 };
-let sacrificialDataset = '';
-
-async function createDataset(name: string): Promise<string> {
-  const res = await client.request('POST', '/api/comms/datasets', {
-    name: `${name}-${randomUUID()}`,
-    provider: 'SNAP',
-    authorisationRef: 'IPA/TEST/FUZZ',
-    authorisedFrom: named.authorisedFrom,
-    authorisedTo: named.authorisedTo,
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().id;
-}
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  dataDir = mkdtempSync(join(tmpdir(), 'lantern-hostile-'));
-  app = await buildTestApp(database, undefined, { LANTERN_DATA_DIR: dataDir });
+  world = await buildWorld(database, { allRoutes: true });
+  app = world.app;
   ({ client } = await signedIn(app, database.db, ['analyst', 'comms-spoc', 'admin']));
-  // A dataset with records, so analyses reach real code; another for routes that destroy data.
-  pathValues.id = await createDataset('fuzz');
-  sacrificialDataset = await createDataset('fuzz-destroy');
-  const url = `/api/comms/datasets/${pathValues.id}/imports?profile=snap-temporal`;
-  const started = await upload(app, client, url, readFileSync(emailNetworkFile));
-  expect(started.statusCode).toBe(202);
-  pathValues.importId = started.json().importId;
-  expect((await importEnded(client, pathValues.importId!)).status).toBe('done');
-  pathValues.userId = (await buildUser(database.db, { roles: ['handler'] })).id;
-  named.userId = pathValues.userId;
-  const compartment = await client.request('POST', '/api/admin/compartments', {
-    kind: 'fixture',
-    name: `fuzz-${randomUUID()}`,
-  });
-  expect(compartment.statusCode).toBe(201);
-  pathValues.compartmentId = compartment.json().compartment.id;
-  pathValues.profileId = 'snap-temporal';
-});
+}, 300_000);
 afterAll(async () => {
-  await app.close();
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await world?.close();
+  await database?.close();
 });
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -89,6 +58,8 @@ interface Operation {
 /** A route as the fuzzer calls it: a valid request, and the strings it can replace. */
 interface RouteModel {
   route: RouteEntry;
+  client: TestClient;
+  named: Record<string, unknown>;
   params: Record<string, string>;
   query: Record<string, unknown>;
   body: unknown;
@@ -96,30 +67,33 @@ interface RouteModel {
   slots: StringSlot[];
 }
 
-function modelOf(route: RouteEntry, operation: Operation | undefined): RouteModel {
+function modelOf(target: Target, operation: Operation | undefined, caller: TestClient): RouteModel {
   if (!operation) throw new CannotBuild('not in the OpenAPI document');
+  const fields = { ...named, ...target.named };
   const params: Record<string, string> = {};
   const query: Record<string, unknown> = {};
   const slots: StringSlot[] = [];
   for (const p of operation.parameters ?? []) {
     if (p.in === 'path') {
-      const destroys = (route.access as { permission?: string })?.permission === 'comms:destroy';
-      const value = p.name === 'id' && destroys ? sacrificialDataset : pathValues[p.name];
+      const value = target.params[p.name];
       if (value === undefined) throw new CannotBuild(`no value for the path parameter ${p.name}`);
       params[p.name] = value;
       slots.push({ path: ['params', p.name], schema: p.schema });
     } else if (p.in === 'query') {
-      if (p.required) query[p.name] = exampleOf(p.schema, named, p.name);
+      if (p.required) query[p.name] = exampleOf(p.schema, fields, p.name);
       slots.push(...stringSlots(p.schema, ['querystring', p.name]));
     } else throw new CannotBuild(`a parameter in ${p.in}`);
   }
   const content = operation.requestBody?.content ?? {};
   const types = Object.keys(content);
-  if (types.some((t) => t !== 'application/json')) throw new CannotBuild(`a body of ${types.join(', ')}`);
+  // An upload (a file as the body) is sent by its module's probe fixture; its query and path are probed.
+  if (types.some((t) => t !== 'application/json') && !target.upload)
+    throw new CannotBuild(`a body of ${types.join(', ')}`);
   const bodySchema = content['application/json']?.schema ?? {};
-  const body = types.length > 0 ? exampleOf(bodySchema, named) : undefined;
-  if (types.length > 0) slots.push(...stringSlots(bodySchema, ['body']));
-  return { route, params, query, body, bodySchema, slots };
+  const json = types.includes('application/json');
+  const body = json ? exampleOf(bodySchema, fields) : undefined;
+  if (json) slots.push(...stringSlots(bodySchema, ['body']));
+  return { route: target.route, client: caller, named: fields, params, query, body, bodySchema, slots };
 }
 
 function send(model: RouteModel, slot?: StringSlot, value?: string) {
@@ -130,13 +104,13 @@ function send(model: RouteModel, slot?: StringSlot, value?: string) {
     const [where, ...rest] = slot.path;
     if (where === 'params') params[rest[0] as string] = value!;
     else if (where === 'querystring') query[rest[0] as string] = value;
-    else body = withValueAt(body, model.bodySchema, rest, value, named);
+    else body = withValueAt(body, model.bodySchema, rest, value, model.named);
   }
   const path = model.route.url.replace(/:(\w+)/g, (_, name: string) => percentEncode(params[name]!));
   const search = Object.entries(query)
     .map(([k, v]) => `${k}=${percentEncode(String(v))}`)
     .join('&');
-  return client.request(model.route.method as Method, search ? `${path}?${search}` : path, body);
+  return model.client.request(model.route.method as Method, search ? `${path}?${search}` : path, body);
 }
 
 /**
@@ -192,35 +166,32 @@ const hostile: { name: string; value: string }[] = [
 ];
 const OVERSIZED = '1'.repeat(100_000);
 
-function apiRoutes(): RouteEntry[] {
-  return app.routeCatalog.filter(
-    (r) => /^\/api\/(comms|admin|audit)\//.test(r.url) && r.method !== 'HEAD' && r.method !== 'OPTIONS',
-  );
-}
+const built: { models: RouteModel[]; unbuilt: string[] } = { models: [], unbuilt: [] };
 
+/** A model of every route (each with a session that may call it), made once for the file. */
 async function models(): Promise<{ built: RouteModel[]; unbuilt: string[] }> {
-  const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, Operation>>;
-  };
-  const built: RouteModel[] = [];
-  const unbuilt: string[] = [];
-  for (const route of apiRoutes()) {
-    const operation = doc.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
-    try {
-      built.push(modelOf(route, operation));
-    } catch (error) {
-      if (!(error instanceof CannotBuild)) throw error;
-      unbuilt.push(`${route.method} ${route.url}: ${error.message}`);
+  if (built.models.length === 0 && built.unbuilt.length === 0) {
+    built.unbuilt.push(...world.unreachable);
+    for (const target of world.targets) {
+      // A route that takes nothing and is hidden from the document (the document itself): no string to probe.
+      const { params, querystring, body } = target.route.schemas;
+      if (!params && !querystring && !body && !world.operations.has(target.key)) continue;
+      try {
+        built.models.push(modelOf(target, world.operations.get(target.key), await target.client()));
+      } catch (error) {
+        if (!(error instanceof CannotBuild)) throw error;
+        built.unbuilt.push(`${target.key}: ${error.message}`);
+      }
     }
   }
-  return { built, unbuilt };
+  return { built: built.models, unbuilt: built.unbuilt };
 }
 
 describe('hostile strings on every route', () => {
   it('never answer 5xx; a refused string is named by its field', async () => {
     const { built, unbuilt } = await models();
     expect(unbuilt).toEqual([]);
-    expect(built.length).toBeGreaterThan(30);
+    expect(built.length).toBeGreaterThan(80);
     const faults: string[] = [];
     let probes = 0;
     for (const model of built) {
@@ -244,11 +215,11 @@ describe('hostile strings on every route', () => {
 
   it('a body over the limit is 413 on every route that takes one', async () => {
     const { built } = await models();
-    const session = client.cookie('lantern_session') ?? '';
-    const csrf = client.cookie('lantern_csrf') ?? '';
     const faults: string[] = [];
-    for (const { route, params } of built) {
+    for (const { route, params, client: caller } of built) {
       if (route.method === 'GET') continue;
+      const session = caller.cookie('lantern_session') ?? '';
+      const csrf = caller.cookie('lantern_csrf') ?? '';
       const limit = route.bodyLimit ?? app.initialConfig.bodyLimit ?? 2 ** 20;
       const url = route.url.replace(/:(\w+)/g, (_, name: string) => params[name]!);
       // The declared length is refused before the body is read: a GiB upload need not be sent.

@@ -52,6 +52,8 @@ export interface RouteEntry {
   access: RouteAccess | undefined;
   /** The route's own body limit in bytes (uploads); undefined: LANTERN_BODY_LIMIT_BYTES. */
   bodyLimit: number | undefined;
+  /** The schemas its request is validated with (zod, for routes made by defineRoute): what the fuzzer generates from. */
+  schemas: { params?: unknown; querystring?: unknown; body?: unknown };
 }
 
 /** Routes outside /api (static files, docs) are public by nature; API routes must declare. */
@@ -152,7 +154,17 @@ export function registerRouteAccess(app: FastifyInstance, ctx: AppContext): void
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods)
-      catalog.push({ method, url: route.url, access: route.config?.access, bodyLimit: route.bodyLimit });
+      catalog.push({
+        method,
+        url: route.url,
+        access: route.config?.access,
+        bodyLimit: route.bodyLimit,
+        schemas: {
+          params: route.schema?.params,
+          querystring: route.schema?.querystring,
+          body: route.schema?.body,
+        },
+      });
     if (!requiresDeclaredAccess(route.url)) return;
     if (!isRouteAccess(route.config?.access)) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access).`);

@@ -31,7 +31,10 @@ const importQuery = z.strictObject({
 /** The request body as the upload parser handed it on: a stream, or a refusal naming what to send. */
 function uploadOf(request: FastifyRequest, what: string): Readable {
   const body = request.body as Readable | undefined;
-  if (!body || typeof body.pipe !== 'function') throw new AppError('VALIDATION_FAILED', `Send ${what}.`);
+  if (!body || typeof body.pipe !== 'function')
+    throw new AppError('VALIDATION_FAILED', `Send ${what}.`, {
+      fields: [{ path: 'body', message: `is missing: send ${what}` }],
+    });
   return body;
 }
 

@@ -126,3 +126,31 @@ describe('a dataset is never marked above its creator', () => {
     expect(await visibleNames(holder)).toEqual([name]);
   });
 });
+
+describe('a dataset authorised for a period that ends before it starts', () => {
+  it('is refused naming authorisedTo (found by the fuzzer: the 400 named no field)', async () => {
+    const { client } = await analystCleared('SECRET');
+    const body = datasetBody(`Op DUNLIN ${randomUUID()}`, { authorisedTo: '1969-12-31T23:59:59Z' });
+    const res = await client.request('POST', '/api/comms/datasets', body);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details.fields).toEqual([
+      { path: 'body.authorisedTo', message: 'is before authorisedFrom' },
+    ]);
+  });
+
+  it('an upload without a file is refused naming the body', async () => {
+    const { client } = await analystCleared('SECRET');
+    const created = await client.request(
+      'POST',
+      '/api/comms/datasets',
+      datasetBody(`Op RUFF ${randomUUID()}`),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await client.request(
+      'POST',
+      `/api/comms/datasets/${created.json().id}/imports?profile=snap-temporal`,
+    );
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details.fields.map((f: { path: string }) => f.path)).toEqual(['body']);
+  });
+});

@@ -27,7 +27,10 @@ export async function createDataset(
   const { actor } = scope;
   const from = new Date(input.authorisedFrom);
   const to = new Date(input.authorisedTo);
-  if (from > to) throw new AppError('VALIDATION_FAILED', 'authorisedFrom is after authorisedTo.');
+  if (from > to)
+    throw new AppError('VALIDATION_FAILED', 'authorisedFrom is after authorisedTo.', {
+      fields: [{ path: 'body.authorisedTo', message: 'is before authorisedFrom' }],
+    });
   if (actor) assertMayMark(actor, { classification: input.classification, caveats: input.caveats });
   return withScopeTx(services.db, scope, async (tx) => {
     await lockDatasetName(tx, input.name);
