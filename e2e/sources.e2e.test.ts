@@ -2,8 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lanternInBrowser } from './harness';
 
-// The life of a source through the web (issue 20): a handler registers a prospect, an authorising
-// officer approves the approach, the handler records the recruitment and applies, the AO grants
+// The life of a source through the web (issue 20): a handler registers a prospect and requests
+// approval to approach it, an authorising officer approves it from the queue, the handler records the recruitment and applies, the AO grants
 // from the queue, the handler sees the clock, the AO's grant of a renewal without a review is
 // refused with its rule and succeeds after one; a second handler sees nothing of the source.
 const lantern = lanternInBrowser('sources', { width: 1280, height: 900 });
@@ -53,7 +53,7 @@ async function fill(dialog: Locator, fields: Record<string, string>) {
 }
 
 /** The AO opens an item of their queue by its Decide link. */
-async function decideFromQueue(p: Page, what: 'Application' | 'Renewal') {
+async function decideFromQueue(p: Page, what: 'Approach' | 'Application' | 'Renewal') {
   await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sources' }).click();
   await p
     .getByRole('navigation', { name: 'Sources' })
@@ -123,18 +123,31 @@ describe('sources, in Chromium', () => {
       .toBe(true);
   });
 
-  it('the authorising officer approves the approach', async () => {
+  it('the handler requests approval to approach', async () => {
     const p = lantern.page;
-    await signInAs(p, 'authorising-officer');
+    await signInAs(p, 'handler');
     await openSource(p);
-    await p.getByRole('button', { name: 'Approve the approach' }).click();
-    const dialog = await dialogNamed(p, 'Approve the approach');
+    await p.getByRole('button', { name: 'Request approval to approach' }).click();
+    const dialog = await dialogNamed(p, 'Request approval to approach');
     await fill(dialog, {
       'Why approach': 'Works at the depot the network uses; has spoken of concern.',
       'Risk of the approach': 'Low: approached away from the depot, alone.',
       'Bona-fides arrangement': 'May call the station switchboard and ask for the duty inspector by name.',
     });
-    await dialog.getByRole('button', { name: 'Approve the approach' }).click();
+    await dialog.getByRole('button', { name: 'Request approval' }).click();
+    await toast(p, `Approval to approach ${pseudonym} requested.`);
+    await expect.poll(() => p.getByText('Waiting for a decision').isVisible()).toBe(true);
+    expect(await p.locator('.page-header').textContent()).toContain('Prospect');
+  });
+
+  it('the authorising officer approves the approach from the queue', async () => {
+    const p = lantern.page;
+    await signInAs(p, 'authorising-officer');
+    await decideFromQueue(p, 'Approach');
+    const form = p.getByRole('form', { name: 'Decision' });
+    await choose(p, form, 'Decision', 'Approve the approach');
+    await form.getByLabel('Reasons', { exact: true }).fill('Well placed; the risk is low and managed.');
+    await form.getByRole('button', { name: 'Record the decision' }).click();
     await toast(p, `Approach to ${pseudonym} approved.`);
     await expect.poll(() => p.locator('.page-header').textContent()).toContain('Approach approved');
   });

@@ -92,7 +92,9 @@ export async function userWithToken(
 /**
  * One server process for the calling test file, as `npm start` runs it, and the CLI logged in to it
  * with the token of a new user with `roles`, run from a directory of its own (no LANTERN_DATA_DIR:
- * nothing of the CLI opens the data). Read the fields inside tests (they are set in beforeAll).
+ * nothing of the CLI opens the data). Read the fields inside tests (they are set in beforeAll):
+ * `demoPassword` is the demo administrator's (to make other users with `userWithToken`), and
+ * `user.session` the CLI user's own signed-in web session (to act as them over the API).
  */
 export function cliSessionPerFile(who: { username: string; roles: string[] }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lantern-cli-data-'));
@@ -110,8 +112,9 @@ export function cliSessionPerFile(who: { username: string; roles: string[] }) {
     env,
     home,
     work,
+    demoPassword,
     server: undefined as unknown as ServerProcess,
-    user: undefined as unknown as { id: string; secret: string },
+    user: undefined as unknown as { id: string; secret: string; session: HttpSession },
   };
   beforeAll(async () => {
     session.server = await startServerProcess({

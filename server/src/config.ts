@@ -27,6 +27,7 @@ function sourcesEnv() {
     LANTERN_SOURCES_AUTHORISATION_MONTHS: positive(12),
     LANTERN_SOURCES_JUVENILE_AUTHORISATION_MONTHS: positive(4),
     LANTERN_SOURCES_URGENT_HOURS: positive(72),
+    LANTERN_SOURCES_WRITE_UP_HOURS: positive(72),
     LANTERN_SOURCES_CCA_NOTICE_DAYS: positive(7),
     LANTERN_SOURCES_RETENTION_YEARS: positive(3),
     LANTERN_SOURCES_JUVENILE_REVIEW_DAYS: positive(30),
@@ -110,6 +111,7 @@ export interface Config {
     authorisationMonths: number;
     juvenileAuthorisationMonths: number;
     urgentHours: number;
+    writeUpHours: number;
     ccaNoticeDays: number;
     retentionYears: number;
     juvenileReviewDays: number;
@@ -159,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
       authorisationMonths: e.LANTERN_SOURCES_AUTHORISATION_MONTHS,
       juvenileAuthorisationMonths: e.LANTERN_SOURCES_JUVENILE_AUTHORISATION_MONTHS,
       urgentHours: e.LANTERN_SOURCES_URGENT_HOURS,
+      writeUpHours: e.LANTERN_SOURCES_WRITE_UP_HOURS,
       ccaNoticeDays: e.LANTERN_SOURCES_CCA_NOTICE_DAYS,
       retentionYears: e.LANTERN_SOURCES_RETENTION_YEARS,
       juvenileReviewDays: e.LANTERN_SOURCES_JUVENILE_REVIEW_DAYS,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roleSchema } from './roles';
 import { pageOf } from './pagination';
 import { authorisationStates, officerRef } from './sources-views';
-import { urgencySchema } from './sources-rules';
+import { sourceRoleSchema, urgencySchema } from './sources-rules';
 
 // The sources API's answers beside the source itself: the vault, the officers who may take a role,
 // the AO's queue and the central record.
@@ -33,18 +33,23 @@ export const identityView = z.object({
 });
 export type IdentityView = z.infer<typeof identityView>;
 
-/** Officers who may take a role on a source: cleared for its markings, holding a matching job role. */
+/**
+ * Officers who may take a role on a source: cleared for its markings, holding a matching job role.
+ * `mayHold`, computed by the server's rules, is the roles each may take on this source now (the
+ * matching job role, not already held, the AO, handler and controller three different people).
+ */
 export const officerCandidate = z.object({
   id: z.string(),
   displayName: z.string(),
   roles: z.array(roleSchema),
+  mayHold: z.array(sourceRoleSchema),
 });
 export const officerCandidatesResponse = z.object({ items: z.array(officerCandidate) });
 export type OfficerCandidatesResponse = z.infer<typeof officerCandidatesResponse>;
 
 /** What waits for an AO's decision, oldest first, with its clock. */
 export const queueItemView = z.object({
-  kind: z.enum(['application', 'renewal', 'review', 'cca']),
+  kind: z.enum(['approach', 'application', 'renewal', 'review', 'cca']),
   id: z.string(),
   sourceId: z.string(),
   urn: z.string(),

@@ -77,6 +77,7 @@ export const alertKinds = [
   'authorisation-expired',
   'review-overdue',
   'cca-notice-due',
+  'write-up-due',
   'arrangements-lapsed',
   'contact-after-cancellation',
   'status-drift',
@@ -121,6 +122,9 @@ export const sourceRules = {
   ccaNotice:
     'RIPA s.32C (CHIS (Criminal Conduct) Act 2021): a Judicial Commissioner is notified within 7 days',
   approach: 'CHIS Code 2022: a prospect is approached only after internal approval',
+  /** An urgent oral grant is recorded in writing by the AO who gave it. */
+  writeUp:
+    'RIPA s.43(1)(a); CHIS Code 2022: an urgent oral authorisation is recorded in writing by its authorising officer',
   volunteers: 'CHIS Code 2022: a source volunteers; recruitment records that they do',
   statusDrift: 'RIPA s.26(8): a relationship used covertly needs an authorisation (status drift)',
   status:

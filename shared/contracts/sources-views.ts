@@ -52,7 +52,8 @@ export const sourceAbilities = z.object({
   writeIdentity: z.boolean(),
   assignRoles: z.boolean(),
   handOver: z.boolean(),
-  approveApproach: z.boolean(),
+  /** A handler or controller of a prospect with no request waiting may request the approach. */
+  requestApproach: z.boolean(),
   recordRecruitment: z.boolean(),
   apply: z.boolean(),
   applyCca: z.boolean(),
@@ -117,6 +118,23 @@ export const approachView = z.object({
   risk: z.string(),
   bonaFides: z.string(),
 });
+
+/** A request to approach the prospect and its decision; `age` is counted by the web from `requestedAt`. */
+export const approachRequestView = z.object({
+  id: z.string(),
+  state: z.enum(['requested', 'approved', 'refused']),
+  approachingOfficer: officerRef,
+  rationale: z.string(),
+  risk: z.string(),
+  bonaFides: z.string(),
+  requestedAt: instant,
+  requestedBy: officerRef,
+  decidedAt: maybe(instant),
+  decidedBy: maybe(officerRef),
+  reasons: maybe(z.string()),
+  abilities: z.object({ decide: z.boolean() }),
+});
+export type ApproachRequestView = z.infer<typeof approachRequestView>;
 
 export const recruitmentView = z.object({
   recruitedOn: z.string(),
@@ -213,6 +231,11 @@ export const authorisationView = z.object({
   cancelledAt: maybe(instant),
   cancelledBy: maybe(officerRef),
   cancellationReason: maybe(z.string()),
+  /** An urgent (oral) grant is written up by this instant (null unless urgent and granted). */
+  writeUpDueAt: maybe(instant),
+  writtenUpAt: maybe(instant),
+  writtenUpBy: maybe(officerRef),
+  writeUp: maybe(z.string()),
   renewals: z.array(renewalView),
   reviews: z.array(reviewView),
   judicialApprovals: z.array(judicialApprovalView),
@@ -221,6 +244,7 @@ export const authorisationView = z.object({
     review: z.boolean(),
     renew: z.boolean(),
     recordJudicialApproval: z.boolean(),
+    writeUp: z.boolean(),
   }),
 });
 export type AuthorisationView = z.infer<typeof authorisationView>;
@@ -233,6 +257,15 @@ export const ccaNoticeView = z.object({
   dueAt: instant,
   notifiedAt: maybe(instant),
   reference: maybe(z.string()),
+});
+
+export const ccaRenewalView = z.object({
+  id: z.string(),
+  renewedAt: instant,
+  renewedBy: officerRef,
+  reasons: z.string(),
+  previousExpiry: instant,
+  newExpiry: instant,
 });
 
 export const ccaView = z.object({
@@ -257,7 +290,13 @@ export const ccaView = z.object({
   cancelledAt: maybe(instant),
   cancellationReason: maybe(z.string()),
   notices: z.array(ccaNoticeView),
-  abilities: z.object({ decide: z.boolean(), recordNotice: z.boolean(), cancel: z.boolean() }),
+  renewals: z.array(ccaRenewalView),
+  abilities: z.object({
+    decide: z.boolean(),
+    recordNotice: z.boolean(),
+    renew: z.boolean(),
+    cancel: z.boolean(),
+  }),
 });
 export type CcaView = z.infer<typeof ccaView>;
 
@@ -292,14 +331,24 @@ export type SourceAlertView = z.infer<typeof sourceAlertView>;
 export const sourceAlertsResponse = z.object({ items: z.array(sourceAlertView) });
 export type SourceAlertsResponse = z.infer<typeof sourceAlertsResponse>;
 
-/** Cumulative deployment of an undercover officer on one operation (days in force, the current period included). */
-export const deploymentView = z.object({ operation: z.string(), days: z.number().int().min(0) });
+/**
+ * Cumulative deployment of an undercover officer on one operation (days in force, the current period
+ * included): `longTerm` beyond the configured months (12 by default, SI 2013/2788), and the latest
+ * Judicial Commissioner's approval recorded for the operation, if any.
+ */
+export const deploymentView = z.object({
+  operation: z.string(),
+  days: z.number().int().min(0),
+  longTerm: z.boolean(),
+  judicialApproval: maybe(z.object({ approvedOn: z.string(), reference: z.string() })),
+});
 
 /** One source with everything its page shows. */
 export const sourceView = sourceSummaryView.extend({
   roles: z.array(sourceRoleView),
   authorities: z.array(authorityView),
   approach: maybe(approachView),
+  approachRequests: z.array(approachRequestView),
   recruitment: maybe(recruitmentView),
   assessments: z.array(assessmentView),
   authorisations: z.array(authorisationView),

@@ -25,7 +25,7 @@ export * from './sources-views';
 //   GET  /api/sources/queue              [authorise] → queueResponse (the AO's queue, oldest first)
 //   GET  /api/sources/alerts             [read]      → sourceAlertsResponse
 //   GET  /api/sources/central-record     [records]   centralRecordQuery → centralRecordPage
-//   GET  /api/sources/central-record/export [records] → text/csv
+//   GET  /api/sources/central-record/export [records] centralRecordExportQuery → text/csv
 //   GET  /api/sources/:id                [read]      → sourceView
 //   GET  /api/sources/:id/officers       [handle]    → officerCandidatesResponse
 //   POST /api/sources/:id/authorities    [handle]    addAuthorityBody → sourceView (201)
@@ -35,7 +35,8 @@ export * from './sources-views';
 //   POST /api/sources/:id/roles          [handle]    assignRoleBody → sourceView (201)
 //   POST /api/sources/:id/roles/:roleId/end [handle] reasonBody → sourceView
 //   POST /api/sources/:id/hand-over      [handle]    handOverBody → sourceView
-//   POST /api/sources/:id/approach-approval [authorise] approachApprovalBody → sourceView
+//   POST /api/sources/:id/approach-requests [handle] approachRequestBody → sourceView (201)
+//   POST /api/sources/:id/approach-requests/:requestId/decision [authorise] approachDecisionBody → sourceView
 //   POST /api/sources/:id/recruitment    [handle]    recruitmentBody → sourceView
 //   POST /api/sources/:id/suspend | resume | close [handle] reasonBody → sourceView
 //   POST /api/sources/:id/cancel         [authorise] reasonBody → sourceView
@@ -45,12 +46,14 @@ export * from './sources-views';
 //   POST /api/sources/:id/authorisations/:authorisationId/decision [authorise] authorisationDecisionBody → sourceView
 //   POST /api/sources/:id/authorisations/:authorisationId/reviews  [handle] reviewBody → sourceView (201)
 //   POST /api/sources/:id/authorisations/:authorisationId/renewals [handle] renewalBody → sourceView (201)
+//   POST /api/sources/:id/authorisations/:authorisationId/write-up [authorise] writeUpBody → sourceView
 //   POST /api/sources/:id/authorisations/:authorisationId/judicial-approvals [authorise] judicialApprovalBody → sourceView (201)
 //   POST /api/sources/:id/reviews/:reviewId/decision   [authorise] reviewDecisionBody → sourceView
 //   POST /api/sources/:id/renewals/:renewalId/decision [authorise] renewalDecisionBody → sourceView
 //   POST /api/sources/:id/ccas           [handle]    ccaApplicationBody → sourceView (201)
 //   POST /api/sources/:id/ccas/:ccaId/decision [authorise] ccaDecisionBody → sourceView
 //   POST /api/sources/:id/ccas/:ccaId/notices  [authorise] ccaNoticeBody → sourceView (201)
+//   POST /api/sources/:id/ccas/:ccaId/renew    [authorise] ccaRenewalBody → sourceView
 //   POST /api/sources/:id/ccas/:ccaId/cancel   [authorise] reasonBody → sourceView
 // Refusals by rule are RULE_VIOLATION (422) with `details.rule` one of `sourceRules`.
 //
@@ -73,6 +76,7 @@ export const sourceBreakGlassParams = z.strictObject({ id: z.uuid(), breakGlassI
 export const sourceAuthorisationParams = z.strictObject({ id: z.uuid(), authorisationId: z.uuid() });
 export const sourceReviewParams = z.strictObject({ id: z.uuid(), reviewId: z.uuid() });
 export const sourceRenewalParams = z.strictObject({ id: z.uuid(), renewalId: z.uuid() });
+export const sourceApproachRequestParams = z.strictObject({ id: z.uuid(), requestId: z.uuid() });
 export const sourceCcaParams = z.strictObject({ id: z.uuid(), ccaId: z.uuid() });
 
 /** A prospect: what everyone read in sees (the URN is generated). Its creator becomes its handler. */
@@ -95,18 +99,43 @@ export const sourceSortFields = [
   'nextReviewDue',
 ] as const;
 export type SourceSortField = (typeof sourceSortFields)[number];
-/** The register: paged, sorted, searched by pseudonym or URN (`q`), filtered by status. */
+/**
+ * The register's flag filters: a juvenile (from the vault's date of birth, against the server's
+ * clock), a vulnerable source, a criminal conduct authorisation in force, lapsed s.29(5)
+ * arrangements (an authorisation in force without a current handler or controller).
+ */
+export const sourceFlagFilters = ['juvenile', 'vulnerable', 'cca', 'lapsed'] as const;
+export type SourceFlagFilter = (typeof sourceFlagFilters)[number];
+export const sourceFlagFilterSchema = z.enum(sourceFlagFilters);
+
+/**
+ * The register: paged, sorted, searched by pseudonym or URN (`q`), filtered by status, by a next
+ * review or an expiry before a date (strictly before the start, UTC, of that day; the source's
+ * current or last authorisation), and by a flag.
+ */
 export const sourceListQuery = pageQuery(sourceSortFields, { sort: 'urn' }).extend({
   status: sourceStatusSchema.optional(),
+  reviewDueBefore: isoDate.optional(),
+  expiresBefore: isoDate.optional(),
+  flag: sourceFlagFilterSchema.optional(),
 });
 export type SourceListQuery = z.infer<typeof sourceListQuery>;
-export const sourceCountQuery = sourceListQuery.pick({ q: true, status: true });
+export const sourceCountQuery = sourceListQuery.pick({
+  q: true,
+  status: true,
+  reviewDueBefore: true,
+  expiresBefore: true,
+  flag: true,
+});
 export type SourceCountQuery = z.infer<typeof sourceCountQuery>;
 
 /** The central record (LAW.md §3): one row per authorisation, paged, searched by pseudonym or URN. */
 export const centralRecordSortFields = ['urn', 'grantedAt', 'endedAt'] as const;
 export const centralRecordQuery = pageQuery(centralRecordSortFields, { sort: '-grantedAt' });
 export type CentralRecordQuery = z.infer<typeof centralRecordQuery>;
+/** The central record's CSV export: the page's search and order, every row (not paged). */
+export const centralRecordExportQuery = centralRecordQuery.pick({ q: true, sort: true });
+export type CentralRecordExportQuery = z.infer<typeof centralRecordExportQuery>;
 
 /** Another investigating authority involved, and how it refers to the source (reg. 3(c)(d)). */
 export const addAuthorityBody = z.strictObject({ authority: line(), reference: line() });
@@ -163,15 +192,27 @@ export type ReasonBody = z.infer<typeof reasonBody>;
 export const handOverBody = z.strictObject({ fromUserId: z.uuid(), toUserId: z.uuid(), notes: prose() });
 export type HandOverBody = z.infer<typeof handOverBody>;
 
-/** The internal approval to approach a prospect: who approaches, why, the risk, the bona-fides arrangement. */
-export const approachApprovalBody = z.strictObject({
+/**
+ * A request to approach a prospect (LAW.md §1: "Approaching a prospect needs an internal approval
+ * first"), made by a handler or controller of the prospect: who approaches, why, the risk, and the
+ * bona-fides arrangement the prospect can use to check that the approach is genuine.
+ */
+export const approachRequestBody = z.strictObject({
   /** The officer who approaches (default: the source's current handler). */
   approachingOfficerId: z.uuid().optional(),
   rationale: prose(),
   risk: prose(),
   bonaFides: prose(),
 });
-export type ApproachApprovalBody = z.infer<typeof approachApprovalBody>;
+export type ApproachRequestBody = z.infer<typeof approachRequestBody>;
+export type ApproachRequestInput = z.input<typeof approachRequestBody>;
+
+/** An authorising officer's decision on a request to approach, with written reasons either way. */
+export const approachDecisionBody = z.strictObject({
+  decision: z.enum(['approve', 'refuse']),
+  reasons: prose(),
+});
+export type ApproachDecisionBody = z.infer<typeof approachDecisionBody>;
 
 /** The recruitment: date, circumstances, motivation in the source's words, and that they volunteer. */
 export const recruitmentBody = z.strictObject({
@@ -240,6 +281,13 @@ export type RenewalBody = z.infer<typeof renewalBody>;
 export const renewalDecisionBody = authorisationDecisionBody;
 export type RenewalDecisionBody = AuthorisationDecisionBody;
 
+/**
+ * The written record of an urgent (oral) grant (LAW.md §1: 72 hours "then written up"), made by the
+ * authorising officer who granted it, within the configured time (72 hours by default).
+ */
+export const writeUpBody = z.strictObject({ record: prose(10000) });
+export type WriteUpBody = z.infer<typeof writeUpBody>;
+
 /** The recorded approval of a Judicial Commissioner (long-term undercover deployment). */
 export const judicialApprovalBody = z.strictObject({ approvedOn: isoDate, reference: line() });
 export type JudicialApprovalBody = z.infer<typeof judicialApprovalBody>;
@@ -260,6 +308,10 @@ export type CcaApplicationBody = z.infer<typeof ccaApplicationBody>;
 
 export const ccaDecisionBody = z.strictObject({ decision: decisionSchema, reasons: prose() });
 export type CcaDecisionBody = z.infer<typeof ccaDecisionBody>;
+
+/** A CCA's renewal by a designated officer, with reasons (it runs on from the old expiry). */
+export const ccaRenewalBody = z.strictObject({ reasons: prose() });
+export type CcaRenewalBody = z.infer<typeof ccaRenewalBody>;
 
 /** The written notice to a Judicial Commissioner (s.32C): when it was given (default now), its reference. */
 export const ccaNoticeBody = z.strictObject({ reference: line(), notifiedAt: isoDateTime.optional() });

@@ -4,15 +4,8 @@ import type { ScopeInput } from '#shared/contracts/comms';
 import type { Query } from '../api/client';
 import { CliError } from '../api/cli-error';
 import type { Api } from '../modules';
-import {
-  checked,
-  collect,
-  DATASET_OPTION,
-  findDataset,
-  output,
-  periodEnd,
-  periodStart,
-} from './comms-shared';
+import { checked, collect, DATASET_OPTION, findDataset, periodEnd, periodStart } from './comms-shared';
+import { output } from './list-output';
 
 /** The options, request checks and output every `lantern comms <analysis>` command shares. */
 

@@ -5,7 +5,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { profileCheckResult, profilePage, profileView } from '#shared/contracts/comms';
 import { CliError } from '../api/cli-error';
 import type { Api } from '../modules';
-import { allPages, output } from './comms-shared';
+import { allPages, output } from './list-output';
 
 /** What the server takes as a sample at most (comms-profiles.routes.ts). */
 const SAMPLE_LIMIT_BYTES = 8 * 2 ** 20;

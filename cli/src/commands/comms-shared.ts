@@ -1,25 +1,9 @@
 import { InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
 import { type DatasetView, datasetPage, datasetView } from '#shared/contracts/comms';
-import type { ApiClient, Query } from '../api/client';
+import type { ApiClient } from '../api/client';
 import { CliError } from '../api/cli-error';
-import { printTable } from '../output';
-
-/** Every item of a list endpoint (shared/contracts/pagination.ts), page by page. */
-export async function allPages<T>(
-  client: ApiClient,
-  path: string,
-  schema: z.ZodType<{ items: T[]; total: number }>,
-  query: Query = {},
-): Promise<T[]> {
-  const items: T[] = [];
-  for (let offset = 0; ; ) {
-    const page = await client.get(path, schema, { ...query, limit: 500, offset });
-    items.push(...page.items);
-    offset += page.items.length;
-    if (page.items.length === 0 || offset >= page.total) return items;
-  }
-}
+import { allPages } from './list-output';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -75,26 +59,6 @@ export const DATASET_OPTION = ['--dataset <name-or-id>', 'dataset name (or id, w
 
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-type Cell = string | number | boolean | null | undefined;
-
-/** JSON with --json, else a table of `rows` (nested values flattened to text). */
-export function output(json: boolean | undefined, result: unknown, rows: () => Record<string, Cell>[]): void {
-  if (json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    return;
-  }
-  printTable(
-    rows().map((r) =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [
-          k,
-          v === null || v === undefined ? '' : typeof v === 'boolean' ? String(v) : v,
-        ]),
-      ),
-    ),
-  );
 }
 
 const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { watchlistAddBody, watchlistAdded, watchlistPage } from '#shared/contracts/comms';
 import { CliError } from '../api/cli-error';
 import type { Api } from '../modules';
-import { checked, count, output } from './comms-shared';
+import { checked, count } from './comms-shared';
+import { output } from './list-output';
 
 interface Entry {
   number: string;

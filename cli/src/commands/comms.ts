@@ -12,17 +12,8 @@ import type { Api } from '../modules';
 import { registerCommsAnalysisCommands } from './comms-analyses';
 import { registerCommsImportCommand } from './comms-import';
 import { registerCommsProfileCommands } from './comms-profiles';
-import {
-  allPages,
-  checked,
-  collect,
-  count,
-  DATASET_OPTION,
-  findDataset,
-  output,
-  periodEnd,
-  periodStart,
-} from './comms-shared';
+import { checked, collect, count, DATASET_OPTION, findDataset, periodEnd, periodStart } from './comms-shared';
+import { allPages, output } from './list-output';
 import { registerCommsWatchlistCommands } from './comms-watchlist';
 
 function classification(value: string): Classification {

@@ -7,7 +7,7 @@ import {
 } from '#shared/contracts/sources';
 import type { ApiClient } from '../api/client';
 import { CliError } from '../api/cli-error';
-import { allPages } from './comms-shared';
+import { allPages } from './list-output';
 
 const day = 86_400_000;
 

@@ -4,8 +4,6 @@ import { cliSessionPerFile, type HttpSession, runLantern, userWithToken } from '
 // One server process, as `npm start` runs it; the CLI a client of it with an authorising officer's
 // access token. The source's life is set up over the API by a handler of its own.
 const cli = cliSessionPerFile({ username: 'cli-ao', roles: ['authorising-officer'] });
-/** cliSessionPerFile's demo password (cli-test-support.ts): the demo administrator makes the other users. */
-const demoPassword = 'cli-session-demo-password';
 
 const attempt = (args: string[], env = cli.env) => runLantern(['sources', ...args], { env, cwd: cli.work });
 const lantern = async (...args: string[]) => {
@@ -20,8 +18,8 @@ interface Source {
   authorisations: { id: string; state: string }[];
 }
 
-/** The CLI user's own signed-in session (userWithToken keeps it; cliSessionPerFile types only id and token). */
-const aoSession = () => (cli.user as typeof cli.user & { session: HttpSession }).session;
+/** The CLI user's own signed-in session: the AO acting over the API. */
+const aoSession = () => cli.user.session;
 
 const text = (what: string) => `${what}, as recorded for the CLI test.`;
 
@@ -29,7 +27,7 @@ const text = (what: string) => `${what}, as recorded for the CLI test.`;
 async function sourceAwaitingDecision(handler: HttpSession, ao: HttpSession, aoId: string) {
   const url = cli.server.url;
   const made = async (username: string, roles: string[]) =>
-    (await userWithToken(url, demoPassword, { username, roles })).id;
+    (await userWithToken(url, cli.demoPassword, { username, roles })).id;
   const controllerId = await made('cli-controller', ['controller']);
   const keeperId = await made('cli-keeper', ['record-keeper']);
   let source = await handler.request<Source>('POST', '/api/sources', {
@@ -42,10 +40,14 @@ async function sourceAwaitingDecision(handler: HttpSession, ao: HttpSession, aoI
   await handler.request('POST', `${path}/roles`, { role: 'record-keeper', userId: keeperId });
   await handler.request('POST', `${path}/roles`, { role: 'authorising-officer', userId: aoId });
   await handler.request('PUT', `${path}/identity`, { name: 'Alex Example', dateOfBirth: '1980-05-01' });
-  await ao.request('POST', `${path}/approach-approval`, {
-    rationale: text('Rationale'),
-    risk: text('Risk'),
-    bonaFides: text('Bona fides'),
+  const requested = await handler.request<{ approachRequests: { id: string }[] }>(
+    'POST',
+    `${path}/approach-requests`,
+    { rationale: text('Rationale'), risk: text('Risk'), bonaFides: text('Bona fides') },
+  );
+  await ao.request('POST', `${path}/approach-requests/${requested.approachRequests[0]!.id}/decision`, {
+    decision: 'approve',
+    reasons: text('Reasons'),
   });
   await handler.request('POST', `${path}/recruitment`, {
     recruitedOn: new Date().toISOString().slice(0, 10),
@@ -70,7 +72,7 @@ async function sourceAwaitingDecision(handler: HttpSession, ao: HttpSession, aoI
 describe('lantern sources, a client of the running server', () => {
   it('lists, shows, queues, alerts and exports what the user is read into, and nothing else', async () => {
     const url = cli.server.url;
-    const handlerUser = await userWithToken(url, demoPassword, {
+    const handlerUser = await userWithToken(url, cli.demoPassword, {
       username: 'cli-handler',
       roles: ['handler'],
     });
@@ -119,11 +121,20 @@ describe('lantern sources, a client of the running server', () => {
     expect(csv.stdout.split('\n')[0]).toMatch(/urn/i);
     expect(csv.stdout).toContain(source.urn);
     expect(csv.stdout).not.toContain('Alex Example');
+    // The export takes the page's search.
+    const found = await lantern('central-record', '--csv', '--search', 'kestrel cli');
+    expect(found.stdout.trim().split('\r\n')).toHaveLength(2);
+    expect(found.stdout).toContain(source.urn);
+    const none = await lantern('central-record', '--csv', '--search', 'NO SUCH SOURCE');
+    expect(none.stdout.trim().split('\r\n')).toHaveLength(1);
     const record = JSON.parse((await lantern('central-record', '--json')).stdout);
     expect(record).toMatchObject([{ urn: source.urn, state: 'granted', urgency: 'routine' }]);
 
     // Another handler's token: the source is in no list, and its URN names nothing.
-    const other = await userWithToken(url, demoPassword, { username: 'cli-handler-2', roles: ['handler'] });
+    const other = await userWithToken(url, cli.demoPassword, {
+      username: 'cli-handler-2',
+      roles: ['handler'],
+    });
     const asOther = { ...cli.env, LANTERN_URL: url, LANTERN_TOKEN: other.secret };
     const otherList = await attempt(['list', '--json'], asOther);
     expect(otherList.code, otherList.stderr).toBe(0);

@@ -8,9 +8,8 @@ import {
   sourceStatuses,
   sourceStatusSchema,
 } from '#shared/contracts/sources';
-import { CliError } from '../api/cli-error';
 import type { Api } from '../modules';
-import { allPages, output } from './comms-shared';
+import { allPages, output } from './list-output';
 import { dayOf, deadline, summaryRow, when } from './sources-shared';
 import { registerSourcesShowCommand } from './sources-show';
 
@@ -92,14 +91,13 @@ export function registerSourcesCommands(program: Command, api: Api): void {
     .command('central-record')
     .description('The central record of authorisations (LAW.md §3), as a table, JSON or CSV')
     .option('--csv', 'print the server’s CSV export')
-    .option('--search <text>', 'only authorisations whose pseudonym or URN contains this (not with --csv)')
+    .option('--search <text>', 'only authorisations whose pseudonym or URN contains this')
     .option('--json', 'print JSON')
     .action(async (o: { csv?: boolean; search?: string; json?: boolean }) => {
       const client = await api();
       if (o.csv) {
-        if (o.search)
-          throw new CliError('VALIDATION_FAILED', '--search does not apply to --csv: the export is whole.');
-        const response = await client.send('/api/sources/central-record/export', {
+        const query = o.search ? `?${new URLSearchParams({ q: o.search })}` : '';
+        const response = await client.send(`/api/sources/central-record/export${query}`, {
           method: 'GET',
           headers: { authorization: `Bearer ${client.connection.token}`, accept: 'text/csv' },
         });

@@ -4,6 +4,7 @@ import {
   ccaState,
   isInForce,
   isReviewOverdue,
+  writeUpDueAt,
   needsHigherLevel,
   type SourceFacts,
 } from './source-facts';
@@ -14,7 +15,7 @@ import {
   renewalAbilitiesOf,
   reviewAbilitiesOf,
 } from './sources.policy';
-import type { SourceAuthorisationRow, SourceCcaRow } from './sources.schema';
+import type { SourceAuthorisationRow, SourceCcaRenewalRow, SourceCcaRow } from './sources.schema';
 
 // Authorisations and CCAs → their views, field by field, with the actor's abilities on each.
 
@@ -65,6 +66,10 @@ export function presentAuthorisation(
     cancelledAt: iso(row.cancelledAt),
     cancelledBy: maybeOfficer(row.cancelledBy),
     cancellationReason: row.cancellationReason,
+    writeUpDueAt: iso(writeUpDueAt(row, p.config)),
+    writtenUpAt: iso(row.writtenUpAt),
+    writtenUpBy: maybeOfficer(row.writtenUpBy),
+    writeUp: row.writeUp,
     renewals: facts.renewals
       .filter((r) => r.authorisationId === row.id)
       .map((r) => ({
@@ -115,6 +120,7 @@ export function presentCca(
   row: SourceCcaRow,
   officer: OfficerOf,
   p: PolicyContext,
+  renewals: readonly SourceCcaRenewalRow[] = [],
 ): CcaView {
   const state = ccaState(row, facts, p.now);
   return {
@@ -147,6 +153,16 @@ export function presentCca(
         dueAt: n.dueAt.toISOString(),
         notifiedAt: iso(n.notifiedAt),
         reference: n.reference,
+      })),
+    renewals: renewals
+      .filter((r) => r.ccaId === row.id)
+      .map((r) => ({
+        id: r.id,
+        renewedAt: r.renewedAt.toISOString(),
+        renewedBy: officer(r.renewedBy),
+        reasons: r.reasons,
+        previousExpiry: r.previousExpiry.toISOString(),
+        newExpiry: r.newExpiry.toISOString(),
       })),
     abilities: ccaAbilitiesOf(facts, row, p),
   };

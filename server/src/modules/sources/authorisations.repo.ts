@@ -4,12 +4,14 @@ import {
   type NewSourceAuthorisationRow,
   type SourceAuthorisationRow,
   type SourceCcaNoticeRow,
+  type SourceCcaRenewalRow,
   type SourceCcaRow,
   type SourceJudicialApprovalRow,
   type SourceRenewalRow,
   type SourceReviewRow,
   sourceAuthorisations,
   sourceCcaNotices,
+  sourceCcaRenewals,
   sourceCcas,
   sourceJudicialApprovals,
   sourceRenewals,
@@ -176,6 +178,18 @@ export function ccaNoticesOf(q: Queryable, sourceIds: readonly string[]): Promis
     .from(sourceCcaNotices)
     .where(inArray(sourceCcaNotices.sourceId, many(sourceIds)))
     .orderBy(asc(sourceCcaNotices.dueAt), asc(sourceCcaNotices.id));
+}
+
+export function ccaRenewalsOf(q: Queryable, sourceId: string): Promise<SourceCcaRenewalRow[]> {
+  return q
+    .select()
+    .from(sourceCcaRenewals)
+    .where(eq(sourceCcaRenewals.sourceId, sourceId))
+    .orderBy(asc(sourceCcaRenewals.renewedAt), asc(sourceCcaRenewals.id));
+}
+
+export async function insertCcaRenewal(q: Queryable, values: typeof sourceCcaRenewals.$inferInsert) {
+  await q.insert(sourceCcaRenewals).values(values);
 }
 
 export async function insertCcaNotice(q: Queryable, values: typeof sourceCcaNotices.$inferInsert) {

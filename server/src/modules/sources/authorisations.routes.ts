@@ -1,10 +1,12 @@
 import {
   applicationBody,
-  approachApprovalBody,
+  approachDecisionBody,
+  approachRequestBody,
   authorisationDecisionBody,
   ccaApplicationBody,
   ccaDecisionBody,
   ccaNoticeBody,
+  ccaRenewalBody,
   judicialApprovalBody,
   reasonBody,
   recruitmentBody,
@@ -12,25 +14,28 @@ import {
   renewalDecisionBody,
   reviewBody,
   reviewDecisionBody,
+  sourceApproachRequestParams,
   sourceAuthorisationParams,
   sourceCcaParams,
   sourceIdParams,
   sourceRenewalParams,
   sourceReviewParams,
   sourceView,
+  writeUpBody,
 } from '#shared/contracts/sources';
 import type { AppContext } from '../../app-context';
 import { defineRoute, type RouteDefinition } from '../../platform/modules/define-route';
 import { access, viewOf } from './sources.routes';
 import { applyForAuthorisation } from './use-cases/apply-authorisation';
-import { approveApproach, recordRecruitment } from './use-cases/approach-and-recruitment';
-import { applyForCca, cancelCca, decideCca, recordCcaNotice } from './use-cases/ccas';
+import { decideApproach, recordRecruitment, requestApproach } from './use-cases/approach-and-recruitment';
+import { writeUpUrgentGrant } from './use-cases/write-up';
+import { applyForCca, cancelCca, decideCca, recordCcaNotice, renewCca } from './use-cases/ccas';
 import { decideAuthorisation } from './use-cases/decide-authorisation';
 import { applyForRenewal, decideRenewal, recordJudicialApproval } from './use-cases/renewals';
 import { considerReview, submitReview } from './use-cases/reviews';
 
 /**
- * The legal life of a source: approach approval and recruitment; applications, decisions, reviews,
+ * The legal life of a source: approach requests and their decisions, recruitment; applications, decisions, reviews,
  * renewals and Judicial Commissioner approvals; criminal conduct authorisations and their notices.
  * Every answer is the source's view after the change.
  */
@@ -38,14 +43,26 @@ export function authorisationRoutes(ctx: AppContext): RouteDefinition[] {
   return [
     defineRoute({
       method: 'POST',
-      url: '/api/sources/:id/approach-approval',
-      access: access.authorise,
-      summary: 'Approve the approach of a prospect: who, why, the risk, the bona-fides arrangement',
+      url: '/api/sources/:id/approach-requests',
+      access: access.handle,
+      summary: 'Request approval to approach a prospect: who, why, the risk, the bona-fides arrangement',
       params: sourceIdParams,
-      body: approachApprovalBody,
+      body: approachRequestBody,
+      status: 201,
       response: sourceView,
       handler: async ({ params, body, scope }) =>
-        viewOf(ctx, scope, await approveApproach(ctx, scope, params.id, body)),
+        viewOf(ctx, scope, await requestApproach(ctx, scope, params.id, body)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/sources/:id/approach-requests/:requestId/decision',
+      access: access.authorise,
+      summary: 'Approve or refuse a request to approach, with written reasons',
+      params: sourceApproachRequestParams,
+      body: approachDecisionBody,
+      response: sourceView,
+      handler: async ({ params, body, scope }) =>
+        viewOf(ctx, scope, await decideApproach(ctx, scope, params.id, params.requestId, body)),
     }),
     defineRoute({
       method: 'POST',
@@ -81,6 +98,17 @@ export function authorisationRoutes(ctx: AppContext): RouteDefinition[] {
       response: sourceView,
       handler: async ({ params, body, scope }) =>
         viewOf(ctx, scope, await decideAuthorisation(ctx, scope, params.id, params.authorisationId, body)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/sources/:id/authorisations/:authorisationId/write-up',
+      access: access.authorise,
+      summary: 'Record the written record of an urgent (oral) grant',
+      params: sourceAuthorisationParams,
+      body: writeUpBody,
+      response: sourceView,
+      handler: async ({ params, body, scope }) =>
+        viewOf(ctx, scope, await writeUpUrgentGrant(ctx, scope, params.id, params.authorisationId, body)),
     }),
     defineRoute({
       method: 'POST',
@@ -174,6 +202,17 @@ export function authorisationRoutes(ctx: AppContext): RouteDefinition[] {
       response: sourceView,
       handler: async ({ params, body, scope }) =>
         viewOf(ctx, scope, await recordCcaNotice(ctx, scope, params.id, params.ccaId, body)),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/sources/:id/ccas/:ccaId/renew',
+      access: access.authorise,
+      summary: 'Renew a criminal conduct authorisation, with reasons (a 7-day notice follows)',
+      params: sourceCcaParams,
+      body: ccaRenewalBody,
+      response: sourceView,
+      handler: async ({ params, body, scope }) =>
+        viewOf(ctx, scope, await renewCca(ctx, scope, params.id, params.ccaId, body)),
     }),
     defineRoute({
       method: 'POST',

@@ -50,6 +50,10 @@ export const sourceAuthorisations = pgTable(
     cancelledAt: at('cancelled_at'),
     cancelledBy: officer('cancelled_by'),
     cancellationReason: text('cancellation_reason'),
+    /** An urgent (oral) grant's written record (LAW.md §1: "then written up"), by its AO. */
+    writeUp: text('write_up'),
+    writtenUpAt: at('written_up_at'),
+    writtenUpBy: officer('written_up_by'),
   },
   (t) => [index('source_authorisations_source_idx').on(t.sourceId)],
 );
@@ -159,6 +163,30 @@ export const sourceCcas = pgTable(
   (t) => [index('source_ccas_source_idx').on(t.sourceId)],
 );
 export type SourceCcaRow = typeof sourceCcas.$inferSelect;
+
+/**
+ * A CCA's renewal by a designated officer, with reasons: it runs on from the old expiry, and opens
+ * its own 7-day notice to a Judicial Commissioner (s.32C: grant, renewal or cancellation).
+ */
+export const sourceCcaRenewals = pgTable(
+  'source_cca_renewals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id),
+    ccaId: uuid('cca_id')
+      .notNull()
+      .references(() => sourceCcas.id),
+    renewedBy: officer('renewed_by').notNull(),
+    renewedAt: at('renewed_at').notNull(),
+    reasons: text('reasons').notNull(),
+    previousExpiry: at('previous_expiry').notNull(),
+    newExpiry: at('new_expiry').notNull(),
+  },
+  (t) => [index('source_cca_renewals_cca_idx').on(t.ccaId)],
+);
+export type SourceCcaRenewalRow = typeof sourceCcaRenewals.$inferSelect;
 
 /** The written notice to a Judicial Commissioner within 7 days of a CCA's grant, renewal or cancellation (s.32C). */
 export const sourceCcaNotices = pgTable(

@@ -1,6 +1,7 @@
 import type { AlertKind, SourceFlags, SourceRole } from '#shared/contracts/sources';
 import type {
   SourceAlertRow,
+  SourceApproachRequestRow,
   SourceAssessmentRow,
   SourceAuthorisationRow,
   SourceBreakGlassRow,
@@ -14,6 +15,7 @@ import type {
 } from './sources.schema';
 import {
   addDays,
+  addHours,
   type DeploymentPeriod,
   isCurrent,
   isJuvenile,
@@ -36,6 +38,8 @@ export interface IdentityFacts {
 export interface SourceFacts {
   source: SourceRow;
   roles: SourceRoleRow[];
+  /** Requests to approach the prospect, oldest first (decided or waiting). */
+  approachRequests: SourceApproachRequestRow[];
   authorisations: SourceAuthorisationRow[];
   renewals: SourceRenewalRow[];
   reviews: SourceReviewRow[];
@@ -74,6 +78,11 @@ export function lastGranted(facts: SourceFacts): SourceAuthorisationRow | undefi
     .filter((a) => a.grantedAt)
     .sort((a, b) => a.grantedAt!.getTime() - b.grantedAt!.getTime())
     .at(-1);
+}
+
+/** The request to approach the prospect that waits for an AO's decision, if any (at most one). */
+export function pendingApproachRequest(facts: SourceFacts): SourceApproachRequestRow | undefined {
+  return facts.approachRequests.find((r) => r.status === 'requested');
 }
 
 export function pendingApplication(facts: SourceFacts): SourceAuthorisationRow | undefined {
@@ -203,6 +212,23 @@ export function latestAssessment(facts: SourceFacts, kind: SourceAssessmentRow['
   return facts.assessments.filter((a) => a.kind === kind).at(-1);
 }
 
+/**
+ * When an urgent (oral) grant's written record is due (LAW.md §1: "then written up"): the configured
+ * hours after the grant (72 by default). Null for a routine application or one never granted.
+ */
+export function writeUpDueAt(
+  row: Pick<SourceAuthorisationRow, 'urgency' | 'grantedAt'>,
+  config: Pick<SourcesRuleConfig, 'writeUpHours'>,
+): Date | null {
+  if (row.urgency !== 'urgent' || !row.grantedAt) return null;
+  return addHours(row.grantedAt, config.writeUpHours);
+}
+
+/** An urgent grant whose written record is still missing. */
+export function awaitsWriteUp(row: SourceAuthorisationRow): boolean {
+  return row.urgency === 'urgent' && row.grantedAt !== null && row.writtenUpAt === null;
+}
+
 export interface ComputedAlert {
   kind: AlertKind;
   subjectId: string | null;
@@ -250,6 +276,15 @@ export function computedAlerts(facts: SourceFacts, now: Date, config: SourcesRul
       at: notice.dueAt,
       message: `Written notice to a Judicial Commissioner of the criminal conduct authorisation's ${notice.event} ${now > notice.dueAt ? 'was' : 'is'} due by ${day(notice.dueAt)}.`,
     });
+  for (const a of facts.authorisations.filter(awaitsWriteUp)) {
+    const due = writeUpDueAt(a, config)!;
+    alerts.push({
+      kind: 'write-up-due',
+      subjectId: a.id,
+      at: due,
+      message: `The urgent oral grant of ${day(a.grantedAt!)} is not written up: the written record ${now > due ? 'was' : 'is'} due by ${due.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    });
+  }
   if (current && arrangementsLapsed(facts, now)) {
     const ended = facts.roles
       .filter((r) => (r.role === 'handler' || r.role === 'controller') && r.toAt && r.toAt <= now)

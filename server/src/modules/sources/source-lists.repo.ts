@@ -6,6 +6,7 @@ import { type UserRow, users } from '../../platform/auth/auth.schema';
 import {
   type SourceAuthorisationRow,
   type SourceRow,
+  sourceApproachRequests,
   sourceAuthorisations,
   sourceCcas,
   sourceRenewals,
@@ -31,6 +32,7 @@ export async function sourcesWithPendingDecisions(q: Queryable): Promise<string[
           sql`exists (select 1 from ${sourceRenewals} r where r.source_id = ${sources.id} and r.status = 'applied')`,
           sql`exists (select 1 from ${sourceReviews} v where v.source_id = ${sources.id} and v.considered_at is null)`,
           sql`exists (select 1 from ${sourceCcas} c where c.source_id = ${sources.id} and c.status = 'applied')`,
+          sql`exists (select 1 from ${sourceApproachRequests} q where q.source_id = ${sources.id} and q.status = 'requested')`,
         ),
       ),
     );

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import {
   type SourceAlertRow,
+  type SourceApproachRequestRow,
   type SourceApproachRow,
   type SourceAssessmentRow,
   type SourceAuthorityRow,
@@ -9,6 +10,7 @@ import {
   type SourceRecruitmentRow,
   type SourceRoleRow,
   sourceAlertRows,
+  sourceApproachRequests,
   sourceApproaches,
   sourceAssessments,
   sourceAuthorities,
@@ -85,6 +87,33 @@ export async function findApproach(q: Queryable, sourceId: string): Promise<Sour
 
 export async function insertApproach(q: Queryable, values: SourceApproachRow): Promise<void> {
   await q.insert(sourceApproaches).values(values);
+}
+
+export function approachRequestsOf(
+  q: Queryable,
+  sourceIds: readonly string[],
+): Promise<SourceApproachRequestRow[]> {
+  if (sourceIds.length === 0) return Promise.resolve([]);
+  return q
+    .select()
+    .from(sourceApproachRequests)
+    .where(inArray(sourceApproachRequests.sourceId, [...sourceIds]))
+    .orderBy(asc(sourceApproachRequests.requestedAt), asc(sourceApproachRequests.id));
+}
+
+export async function insertApproachRequest(
+  q: Queryable,
+  values: typeof sourceApproachRequests.$inferInsert,
+): Promise<void> {
+  await q.insert(sourceApproachRequests).values(values);
+}
+
+export async function decideApproachRequest(
+  q: Queryable,
+  id: string,
+  values: Pick<SourceApproachRequestRow, 'status' | 'decidedBy' | 'decidedAt' | 'reasons'>,
+): Promise<void> {
+  await q.update(sourceApproachRequests).set(values).where(eq(sourceApproachRequests.id, id));
 }
 
 export async function findRecruitment(

@@ -11,6 +11,7 @@ import { users } from '../../platform/auth/auth.schema';
 import type { UserScope } from '../../platform/request-scope';
 import {
   authorisationsOf,
+  ccaRenewalsOf,
   ccaNoticesOf,
   ccasOf,
   judicialApprovalsOf,
@@ -19,6 +20,7 @@ import {
 } from './authorisations.repo';
 import type { IdentityFacts, SourceFacts } from './source-facts';
 import {
+  approachRequestsOf,
   assessmentsOf,
   authoritiesOf,
   breakGlassOf,
@@ -32,6 +34,7 @@ import { findSource, identitiesOf } from './sources.repo';
 import {
   type SourceApproachRow,
   type SourceAuthorityRow,
+  type SourceCcaRenewalRow,
   type SourceRecruitmentRow,
   type SourceRow,
   sources,
@@ -44,6 +47,8 @@ import {
 export interface SourceState extends SourceFacts {
   authorities: SourceAuthorityRow[];
   approach: SourceApproachRow | undefined;
+  /** Renewals of the source's CCAs (each with its reasons and its run-on expiry). */
+  ccaRenewals: SourceCcaRenewalRow[];
   recruitment: SourceRecruitmentRow | undefined;
   officers: Map<string, OfficerRef>;
 }
@@ -88,19 +93,31 @@ export async function loadFacts(
   options: { identities?: boolean } = {},
 ): Promise<Map<string, SourceFacts>> {
   const ids = rows.map((r) => r.id);
-  const [roles, authorisations, renewals, reviews, approvals, ccas, notices, assessments, glass, alerts] =
-    await Promise.all([
-      rolesOf(tx, ids),
-      authorisationsOf(tx, ids),
-      renewalsOf(tx, ids),
-      reviewsOf(tx, ids),
-      judicialApprovalsOf(tx, ids),
-      ccasOf(tx, ids),
-      ccaNoticesOf(tx, ids),
-      assessmentsOf(tx, ids),
-      breakGlassOf(tx, ids),
-      eventAlertsOf(tx, ids),
-    ]);
+  const [
+    roles,
+    authorisations,
+    renewals,
+    reviews,
+    approvals,
+    ccas,
+    notices,
+    assessments,
+    glass,
+    alerts,
+    requests,
+  ] = await Promise.all([
+    rolesOf(tx, ids),
+    authorisationsOf(tx, ids),
+    renewalsOf(tx, ids),
+    reviewsOf(tx, ids),
+    judicialApprovalsOf(tx, ids),
+    ccasOf(tx, ids),
+    ccaNoticesOf(tx, ids),
+    assessmentsOf(tx, ids),
+    breakGlassOf(tx, ids),
+    eventAlertsOf(tx, ids),
+    approachRequestsOf(tx, ids),
+  ]);
   const identities =
     options.identities === false ? new Map<string, IdentityFacts>() : await identityFactsOf(ctx, tx, ids);
   const by = {
@@ -114,6 +131,7 @@ export async function loadFacts(
     assessments: groupBy(assessments),
     glass: groupBy(glass),
     alerts: groupBy(alerts),
+    requests: groupBy(requests),
   };
   return new Map(
     rows.map((source) => [
@@ -121,6 +139,7 @@ export async function loadFacts(
       {
         source,
         roles: by.roles.get(source.id) ?? [],
+        approachRequests: by.requests.get(source.id) ?? [],
         authorisations: by.authorisations.get(source.id) ?? [],
         renewals: by.renewals.get(source.id) ?? [],
         reviews: by.reviews.get(source.id) ?? [],
@@ -161,6 +180,9 @@ function officerIds(state: Omit<SourceState, 'officers'>): (string | null)[] {
     ...state.ccas.flatMap((c) => [c.appliedBy, c.decidedBy]),
     ...state.assessments.map((a) => a.assessedBy),
     ...state.breakGlass.flatMap((b) => [b.requestedBy, b.decidedBy]),
+    ...state.approachRequests.flatMap((r) => [r.requestedBy, r.decidedBy, r.approachingOfficerId]),
+    ...state.authorisations.map((a) => a.writtenUpBy),
+    ...state.ccaRenewals.map((r) => r.renewedBy),
     state.approach?.approvedBy ?? null,
     state.approach?.approachingOfficerId ?? null,
     state.recruitment?.recordedBy ?? null,
@@ -174,12 +196,13 @@ export async function loadSourceState(
   source: SourceRow,
 ): Promise<SourceState> {
   const facts = (await loadFacts(ctx, tx, [source])).get(source.id)!;
-  const [authorities, approach, recruitment] = await Promise.all([
+  const [authorities, approach, recruitment, ccaRenewals] = await Promise.all([
     authoritiesOf(tx, source.id),
     findApproach(tx, source.id),
     findRecruitment(tx, source.id),
+    ccaRenewalsOf(tx, source.id),
   ]);
-  const partial = { ...facts, authorities, approach, recruitment };
+  const partial = { ...facts, authorities, approach, recruitment, ccaRenewals };
   return { ...partial, officers: await officersOf(tx, officerIds(partial)) };
 }
 

@@ -5,6 +5,7 @@ import { applyForCca, decideCca, recordCcaNotice } from './use-cases/ccas';
 import { cancelSource, closeSource, suspendSource } from './use-cases/change-status';
 import { decideBreakGlass, requestBreakGlass } from './use-cases/break-glass';
 import { endRole } from './use-cases/roles';
+import { requestApproach } from './use-cases/approach-and-recruitment';
 import { addAuthority } from './use-cases/record-details';
 
 // The demo's sources: every state and every alert of issue 20 (a 15-year-old with an appropriate
@@ -31,7 +32,18 @@ export function demoStories(now: number): DemoStory[] {
   const stage = (s: NonNullable<DemoStory['overrides']['stage']>) => ({ stage: s });
   return [
     { daysAgo: 3, team: 'a', overrides: { pseudonym: 'BLUE HERON', ...stage('prospect') } },
-    { daysAgo: 10, team: 'b', overrides: { pseudonym: 'COPPER KITE', ...stage('prospect') } },
+    {
+      daysAgo: 10,
+      team: 'b',
+      overrides: { pseudonym: 'COPPER KITE', ...stage('prospect') },
+      // Its handler asks to approach it: the request waits in the AO's queue.
+      after: async (k) =>
+        void (await requestApproach(k.ctx, await k.at(k.people.handler, 2), k.built.id, {
+          rationale: 'Drives for the haulage firm the network uses; has spoken to police before.',
+          risk: 'Low: approached alone, away from the depot, by an officer unknown to the group.',
+          bonaFides: 'The prospect may call the station switchboard and ask for the officer by name.',
+        })),
+    },
     { daysAgo: 5, team: 'c', overrides: { pseudonym: 'DUSK OWL', ...stage('prospect'), identity: false } },
     { daysAgo: 12, team: 'a', overrides: { pseudonym: 'AMBER FOX', ...stage('approach-approved') } },
     { daysAgo: 8, team: 'b', overrides: { pseudonym: 'GREY WREN', ...stage('approach-approved') } },

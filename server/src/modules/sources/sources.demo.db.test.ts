@@ -69,6 +69,7 @@ describe('the sources demo', () => {
       'authorisation-expired',
       'review-overdue',
       'cca-notice-due',
+      'write-up-due',
       'arrangements-lapsed',
       'break-glass',
     ])
@@ -79,11 +80,13 @@ describe('the sources demo', () => {
     expect(days).toBeLessThan(365);
   });
 
-  it("puts applications, renewals and reviews in the demo AO's queue, oldest first", async () => {
+  it("puts requests to approach, applications, renewals and reviews in the demo AO's queue, oldest first", async () => {
     const ctx = contextOf(app);
     const ao = (await findUserByUsername(database.db, 'authorising-officer'))!;
     const items = await listQueue(ctx, await scopeFor(ctx, ao));
-    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['application', 'renewal', 'review']));
+    expect(new Set(items.map((i) => i.kind))).toEqual(
+      new Set(['approach', 'application', 'renewal', 'review']),
+    );
     expect(items.map((i) => i.submittedAt)).toEqual([...items.map((i) => i.submittedAt)].sort());
   });
 });

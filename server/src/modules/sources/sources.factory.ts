@@ -1,7 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Classification } from '#shared/contracts/markings';
 import type { Role } from '#shared/contracts/roles';
-import type { ApplicationInput, IdentityInput, SourceType } from '#shared/contracts/sources';
+import type {
+  ApplicationInput,
+  ApproachRequestInput,
+  IdentityInput,
+  SourceType,
+} from '#shared/contracts/sources';
 import { applicationBody, identityBody } from '#shared/contracts/sources';
 import type { AppContext } from '../../app-context';
 import { compartmentIdsOf } from '../../platform/access/access.repo';
@@ -13,7 +18,7 @@ import type { UserScope } from '../../platform/request-scope';
 import type { SourceResult } from './source-state';
 import { isJuvenile } from './sources.rules';
 import { applyForAuthorisation } from './use-cases/apply-authorisation';
-import { approveApproach, recordRecruitment } from './use-cases/approach-and-recruitment';
+import { decideApproach, recordRecruitment, requestApproach } from './use-cases/approach-and-recruitment';
 import { createSource } from './use-cases/create-source';
 import { decideAuthorisation } from './use-cases/decide-authorisation';
 import { writeIdentity } from './use-cases/identity';
@@ -23,6 +28,29 @@ import { assignRole } from './use-cases/roles';
 // Builders that make real sources through the module's own use cases (so a factory-made source is
 // encrypted, audited and checked by every rule like one made over the API), creating the officers
 // it needs unless the test passes its own. Tests and the demo share them (CONVENTIONS rule 7).
+
+/**
+ * The approach requested by a handler and approved by an AO (LAW.md §1: "Approaching a prospect
+ * needs an internal approval first"), through the two use cases.
+ */
+export async function approachApproved(
+  ctx: AppContext,
+  handler: UserScope,
+  ao: UserScope,
+  id: string,
+  input: ApproachRequestInput = {
+    rationale: 'Placed to report on the group.',
+    risk: 'Moderate: known to associate with the group.',
+    bonaFides: 'A phrase agreed in advance, checkable by telephone.',
+  },
+): Promise<SourceResult> {
+  const requested = await requestApproach(ctx, handler, id, input);
+  const request = requested.state.approachRequests.find((r) => r.status === 'requested')!;
+  return decideApproach(ctx, ao, id, request.id, {
+    decision: 'approve',
+    reasons: 'The approach is justified and its risk is managed.',
+  });
+}
 
 /** The scope `user` acts in now: their roles, markings and the compartments they are read into. */
 export async function scopeFor(ctx: AppContext, user: UserRow, clock: Clock = ctx.clock): Promise<UserScope> {
@@ -185,11 +213,7 @@ export async function buildSource(ctx: AppContext, overrides: SourceOverrides = 
   let authorisationId: string | null = null;
   if (upTo >= 1) {
     step();
-    result = await approveApproach(ctx, await as(people.ao), id, {
-      rationale: 'Placed to report on the group.',
-      risk: 'Moderate: known to associate with the group.',
-      bonaFides: 'A phrase agreed in advance, checkable by telephone.',
-    });
+    result = await approachApproved(ctx, await as(people.handler), await as(people.ao), id);
   }
   if (upTo >= 2) {
     step();

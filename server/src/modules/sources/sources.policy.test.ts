@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sourceRules, sourceSummaryView } from '#shared/contracts/sources';
 import { loadConfig } from '#server/config';
 import type { Actor } from '#server/platform/auth/actor';
-import { computedAlerts, type SourceFacts, sourceFlags, vaultAccess } from './source-facts';
+import { computedAlerts, type SourceFacts, sourceFlags, vaultAccess, writeUpDueAt } from './source-facts';
 import { presentSourceSummary } from './sources.presenter';
-import { decisionRefusal, sourceAbilitiesOf } from './sources.policy';
+import { authorisationAbilitiesOf, decisionRefusal, sourceAbilitiesOf } from './sources.policy';
 import type { SourceAuthorisationRow, SourceRoleRow } from './sources.schema';
 
 const config = { ...loadConfig({ LANTERN_ENV: 'test' }).sources, seniorAuthorisingOfficers: ['senior'] };
@@ -73,6 +73,9 @@ const authorisation = (overrides: Partial<SourceAuthorisationRow> = {}): SourceA
   cancelledAt: null,
   cancelledBy: null,
   cancellationReason: null,
+  writeUp: null,
+  writtenUpAt: null,
+  writtenUpBy: null,
   ...overrides,
 });
 
@@ -110,6 +113,7 @@ function facts(overrides: Partial<SourceFacts> = {}): SourceFacts {
     notices: [],
     assessments: [],
     breakGlass: [],
+    approachRequests: [],
     eventAlerts: [],
     identity: { recorded: true, appropriateAdultRecorded: false, dateOfBirth: '1990-01-01' },
     ...overrides,
@@ -219,6 +223,39 @@ describe('derived flags and alerts', () => {
     };
     const kinds = computedAlerts(facts({ notices: [notice] }), now, config).map((a) => a.kind);
     expect(kinds).toEqual(['review-overdue', 'cca-notice-due', 'authorisation-expiring']);
+  });
+
+  it('keeps an urgent oral grant on a write-up clock until its AO writes it up (72 hours by default)', () => {
+    const grantedAt = new Date('2026-06-01T10:00:00Z');
+    const urgent = authorisation({
+      urgency: 'urgent',
+      grantedAt,
+      expiresAt: new Date('2026-06-04T10:00:00Z'),
+      nextReviewDue: null,
+    });
+    expect(writeUpDueAt(urgent, config)?.toISOString()).toBe('2026-06-04T10:00:00.000Z');
+    expect(writeUpDueAt(urgent, { writeUpHours: 24 })?.toISOString()).toBe('2026-06-02T10:00:00.000Z');
+    expect(writeUpDueAt(authorisation(), config)).toBeNull();
+    const at = (iso: string) => computedAlerts(facts({ authorisations: [urgent] }), new Date(iso), config);
+    const alert = at('2026-06-01T12:00:00Z').find((a) => a.kind === 'write-up-due')!;
+    expect(alert.at.toISOString()).toBe('2026-06-04T10:00:00.000Z');
+    expect(alert.message).toContain('is due by 2026-06-04 10:00 UTC');
+    // Past its clock (and past the grant's own 72 hours) it is still owed, and says so.
+    expect(at('2026-06-05T00:00:00Z').find((a) => a.kind === 'write-up-due')!.message).toContain('was due');
+    const written = authorisation({ ...urgent, writeUp: 'w', writtenUpAt: now, writtenUpBy: 'ao' });
+    expect(
+      computedAlerts(facts({ authorisations: [written] }), now, config).map((a) => a.kind),
+    ).not.toContain('write-up-due');
+    // Only the AO who granted it orally may write it up.
+    expect(authorisationAbilitiesOf(facts(), urgent, p(actor('ao', ['authorising-officer']))).writeUp).toBe(
+      true,
+    );
+    expect(authorisationAbilitiesOf(facts(), urgent, p(actor('ao2', ['authorising-officer']))).writeUp).toBe(
+      false,
+    );
+    expect(authorisationAbilitiesOf(facts(), written, p(actor('ao', ['authorising-officer']))).writeUp).toBe(
+      false,
+    );
   });
 
   it('presents the register row from the facts: pseudonym and flags, never the date of birth', () => {

@@ -5,15 +5,18 @@ import { rolesGrant } from '../../platform/auth/permissions';
 import type { AppError } from '../../platform/errors';
 import {
   authorisationInForce,
+  awaitsWriteUp,
   ccaState,
   currentHolders,
   isInForce,
   needsHigherLevel,
   pendingApplication,
+  pendingApproachRequest,
   type SourceFacts,
   vaultAccess,
 } from './source-facts';
 import type {
+  SourceApproachRequestRow,
   SourceAuthorisationRow,
   SourceBreakGlassRow,
   SourceCcaRow,
@@ -108,7 +111,7 @@ const none: SourceAbilities = {
   writeIdentity: false,
   assignRoles: false,
   handOver: false,
-  approveApproach: false,
+  requestApproach: false,
   recordRecruitment: false,
   apply: false,
   applyCca: false,
@@ -137,7 +140,7 @@ export function sourceAbilitiesOf(facts: SourceFacts, p: PolicyContext): SourceA
     writeIdentity: handle,
     assignRoles: handle,
     handOver: handle && currentHolders(facts, 'handler', p.now).length > 0,
-    approveApproach: authorise && status === 'prospect' && !holdsCaseRole(facts, p),
+    requestApproach: handle && status === 'prospect' && !pendingApproachRequest(facts),
     recordRecruitment: handle && status === 'approach-approved',
     apply: handle && mayApplyNow(facts, p.now),
     applyCca: handle && inForce,
@@ -164,6 +167,28 @@ export function authorisationAbilitiesOf(facts: SourceFacts, row: SourceAuthoris
     renew: handle && inForce && !renewalPending,
     recordJudicialApproval:
       authorise && facts.source.type === 'undercover-officer' && (row.status === 'applied' || inForce),
+    writeUp: authorise && mayWriteUp(facts, row, p),
+  };
+}
+
+/** The AO who granted an urgent (oral) authorisation writes it up, once. */
+export function mayWriteUp(facts: SourceFacts, row: SourceAuthorisationRow, p: PolicyContext): boolean {
+  return canSee(p.actor, facts.source) && awaitsWriteUp(row) && row.decidedBy === p.actor.id;
+}
+
+/** A request to approach is decided by an authorising officer who holds no role on the case. */
+export function approachRequestAbilitiesOf(
+  facts: SourceFacts,
+  row: SourceApproachRequestRow,
+  p: PolicyContext,
+) {
+  const authorise = canSee(p.actor, facts.source) && authorises(facts, p);
+  return {
+    decide:
+      authorise &&
+      row.status === 'requested' &&
+      facts.source.status === 'prospect' &&
+      !holdsCaseRole(facts, p),
   };
 }
 
@@ -191,6 +216,11 @@ export function ccaAbilitiesOf(facts: SourceFacts, row: SourceCcaRow, p: PolicyC
     decide:
       authorise && row.status === 'applied' && isCcaOfficer(p.actor, p.config) && !holdsCaseRole(facts, p),
     recordNotice: authorise && outstanding,
+    renew:
+      authorise &&
+      ccaState(row, facts, p.now) === 'granted' &&
+      isCcaOfficer(p.actor, p.config) &&
+      !holdsCaseRole(facts, p),
     cancel: authorise && ccaState(row, facts, p.now) === 'granted',
   };
 }

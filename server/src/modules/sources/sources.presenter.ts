@@ -10,12 +10,13 @@ import {
 } from './source-facts';
 import type { SourceState } from './source-state';
 import {
+  approachRequestAbilitiesOf,
   mayDecideBreakGlass,
   type PolicyContext,
   roleAbilitiesOf,
   sourceAbilitiesOf,
 } from './sources.policy';
-import { deploymentDays, isCurrent } from './sources.rules';
+import { deploymentDays, isCurrent, operationKey } from './sources.rules';
 import type { SourceRow } from './sources.schema';
 
 // Source records → JSON, field by field: never a spread row, so a column added later (the vault's
@@ -66,14 +67,32 @@ export function presentSourceSummary(
   };
 }
 
+/**
+ * An undercover officer's cumulative deployment per operation (SI 2013/2788): days in force, whether
+ * it is long-term (beyond the configured months, a month counted as 365.25 / 12 days), and whether a
+ * Judicial Commissioner's approval is recorded on an authorisation for that operation.
+ */
+function deploymentsOf(state: SourceState, p: PolicyContext): SourceView['deployments'] {
+  const limitDays = p.config.longTermUndercoverMonths * (365.25 / 12);
+  return [...deploymentDays(deploymentPeriods(state, p.now))].map(([operation, days]) => {
+    const approvals = state.judicialApprovals.filter((j) =>
+      state.authorisations.some((a) => a.id === j.authorisationId && operationKey(a.operation) === operation),
+    );
+    const last = approvals.at(-1);
+    return {
+      operation,
+      days,
+      longTerm: days > limitDays,
+      judicialApproval: last ? { approvedOn: last.approvedOn, reference: last.reference } : null,
+    };
+  });
+}
+
 /** A source with everything its page shows. */
 export function presentSource(state: SourceState, p: PolicyContext): SourceView {
   const officer = officerLookup(state.officers);
   const { source } = state;
-  const deployments =
-    source.type === 'undercover-officer'
-      ? [...deploymentDays(deploymentPeriods(state, p.now))].map(([operation, days]) => ({ operation, days }))
-      : [];
+  const deployments = source.type === 'undercover-officer' ? deploymentsOf(state, p) : [];
   return {
     ...presentSourceSummary(state, state.officers, p),
     roles: state.roles.map((r) => ({
@@ -103,6 +122,20 @@ export function presentSource(state: SourceState, p: PolicyContext): SourceView 
           bonaFides: state.approach.bonaFides,
         }
       : null,
+    approachRequests: state.approachRequests.map((r) => ({
+      id: r.id,
+      state: r.status,
+      approachingOfficer: officer(r.approachingOfficerId),
+      rationale: r.rationale,
+      risk: r.risk,
+      bonaFides: r.bonaFides,
+      requestedAt: r.requestedAt.toISOString(),
+      requestedBy: officer(r.requestedBy),
+      decidedAt: iso(r.decidedAt),
+      decidedBy: r.decidedBy ? officer(r.decidedBy) : null,
+      reasons: r.reasons,
+      abilities: approachRequestAbilitiesOf(state, r, p),
+    })),
     recruitment: state.recruitment
       ? {
           recruitedOn: state.recruitment.recruitedOn,
@@ -125,7 +158,7 @@ export function presentSource(state: SourceState, p: PolicyContext): SourceView 
     authorisations: [...state.authorisations]
       .reverse()
       .map((a) => presentAuthorisation(state, a, officer, p)),
-    ccas: [...state.ccas].reverse().map((c) => presentCca(state, c, officer, p)),
+    ccas: [...state.ccas].reverse().map((c) => presentCca(state, c, officer, p, state.ccaRenewals)),
     breakGlass: state.breakGlass.map((b) => ({
       id: b.id,
       requestedBy: officer(b.requestedBy),

@@ -3,7 +3,7 @@ import type { ProbeFixture, ProbeKit, ProbeUser } from '../../../../test/matrix/
 import { buildOfficer, scopeFor } from './sources.factory';
 import { requestBreakGlass } from './use-cases/break-glass';
 import { decideAuthorisation } from './use-cases/decide-authorisation';
-import { approveApproach } from './use-cases/approach-and-recruitment';
+import { decideApproach } from './use-cases/approach-and-recruitment';
 
 // How the outsider matrix (test/matrix) probes the sources module: a source taken to authorised
 // with one of everything under it — a role of someone else's, a break-glass request, a granted
@@ -48,7 +48,16 @@ function createSource(who: ProbeUser, body: Record<string, unknown>) {
 
 export const sourcesProbe: ProbeFixture = {
   module: 'sources',
-  recordParams: ['id', 'roleId', 'breakGlassId', 'authorisationId', 'reviewId', 'renewalId', 'ccaId'],
+  recordParams: [
+    'id',
+    'requestId',
+    'roleId',
+    'breakGlassId',
+    'authorisationId',
+    'reviewId',
+    'renewalId',
+    'ccaId',
+  ],
   async create(kit, owner, marking, canary) {
     const caveats = [...marking.caveats];
     const { second } = await sharedOfficers(kit, caveats);
@@ -81,10 +90,15 @@ export const sourcesProbe: ProbeFixture = {
       'identity',
     );
     await post('/authorities', { authority: text('authority'), reference: text('reference') });
-    await approveApproach(kit.ctx, await scopeFor(kit.ctx, ao), id, {
+    const requested = await post('/approach-requests', {
       rationale: text('why'),
       risk: text('risk'),
       bonaFides: text('bona fides'),
+    });
+    const requestId: string = requested.approachRequests[0].id;
+    await decideApproach(kit.ctx, await scopeFor(kit.ctx, ao), id, requestId, {
+      decision: 'approve',
+      reasons: text('approach reasons'),
     });
     await post('/recruitment', {
       recruitedOn: new Date().toISOString().slice(0, 10),
@@ -131,6 +145,7 @@ export const sourcesProbe: ProbeFixture = {
     return {
       params: {
         id,
+        requestId,
         roleId: withCca.roles.find((r: { officer: { id: string } }) => r.officer.id === keeper.id).id,
         breakGlassId: glass.state.breakGlass[0]!.id,
         authorisationId,

@@ -1,12 +1,15 @@
-import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { SourceSortField, SourceStatus } from '#shared/contracts/sources';
+import { and, asc, count, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { SourceFlagFilter, SourceSortField, SourceStatus } from '#shared/contracts/sources';
 import type { Queryable } from '../../db/client';
 import { visibleToActor } from '../../platform/access/visibility';
 import {
   type NewSourceRow,
   type SourceIdentityRow,
   type SourceRow,
+  sourceAuthorisations,
+  sourceCcas,
   sourceIdentities,
+  sourceRoleRows,
   sources,
 } from './sources.schema';
 
@@ -27,6 +30,40 @@ const sortColumns = {
 export interface SourceFilter {
   q?: string | undefined;
   status?: SourceStatus | undefined;
+  /** `YYYY-MM-DD`: the next review, or the expiry, strictly before the start (UTC) of that day. */
+  reviewDueBefore?: string | undefined;
+  expiresBefore?: string | undefined;
+  /** The flags the row and its records give in SQL; `juvenile` needs the vault (list-sources.ts). */
+  flag?: Exclude<SourceFlagFilter, 'juvenile'> | undefined;
+  /** The instant the flags are read at (the use case's clock). */
+  now: Date;
+}
+
+const startOfDay = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
+
+/** An instant as a SQL parameter (every driver takes the ISO text). */
+const instant = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+
+/** An authorisation of the source in force at `now` (granted, unexpired; cancelling sets its status). */
+const inForce = (now: Date) =>
+  sql`exists (select 1 from ${sourceAuthorisations} a where a.source_id = ${sources.id} and a.status = 'granted' and a.expires_at > ${instant(now)})`;
+
+/** A current holder of `role` on the source at `now`. */
+const currentHolder = (role: string, now: Date) =>
+  sql`exists (select 1 from ${sourceRoleRows} r where r.source_id = ${sources.id} and r.role = ${role} and r.from_at <= ${instant(now)} and (r.to_at is null or r.to_at > ${instant(now)}))`;
+
+/** The flag filters SQL can answer, as source-facts.ts derives them. */
+function flagCondition(flag: SourceFilter['flag'], now: Date): SQL | undefined {
+  switch (flag) {
+    case 'vulnerable':
+      return eq(sources.vulnerable, true);
+    case 'cca':
+      return sql`exists (select 1 from ${sourceCcas} c join ${sourceAuthorisations} a on a.id = c.authorisation_id where c.source_id = ${sources.id} and c.status = 'granted' and c.expires_at > ${instant(now)} and a.status = 'granted' and a.expires_at > ${instant(now)})`;
+    case 'lapsed':
+      return sql`(${inForce(now)} and not (${currentHolder('handler', now)} and ${currentHolder('controller', now)}))`;
+    default:
+      return undefined;
+  }
 }
 
 /** `q` matches the pseudonym or the URN, case-insensitively; `%`, `_` and `\` match themselves. */
@@ -37,6 +74,9 @@ function matching(filter: SourceFilter): SQL | undefined {
     conditions.push(or(ilike(sources.pseudonym, pattern), ilike(sources.urn, pattern)));
   }
   if (filter.status) conditions.push(eq(sources.status, filter.status));
+  if (filter.reviewDueBefore) conditions.push(lt(sources.nextReviewDue, startOfDay(filter.reviewDueBefore)));
+  if (filter.expiresBefore) conditions.push(lt(sources.expiresAt, startOfDay(filter.expiresBefore)));
+  conditions.push(flagCondition(filter.flag, filter.now));
   return and(...conditions);
 }
 

@@ -75,11 +75,18 @@ beforeAll(async () => {
       addresses: ['14 Larch Row, Easthaven'],
     }),
   );
-  ok(
-    await ao.client.request('POST', `${url}/approach-approval`, {
+  const requested = ok(
+    await h.request('POST', `${url}/approach-requests`, {
       rationale: 'Well placed.',
       risk: 'Low.',
       bonaFides: 'Agreed phrase.',
+    }),
+    201,
+  );
+  ok(
+    await ao.client.request('POST', `${url}/approach-requests/${requested.approachRequests[0].id}/decision`, {
+      decision: 'approve',
+      reasons: 'Justified; the risk is low.',
     }),
   );
   ok(

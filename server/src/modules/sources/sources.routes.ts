@@ -6,6 +6,7 @@ import {
   breakGlassDecisionBody,
   breakGlassRequestBody,
   centralRecordPage,
+  centralRecordExportQuery,
   centralRecordQuery,
   createSourceBody,
   handOverBody,
@@ -145,13 +146,14 @@ export function sourceRoutes(ctx: AppContext): RouteDefinition[] {
       method: 'GET',
       url: '/api/sources/central-record/export',
       access: access.records,
-      summary: 'The central record as CSV (the export is audited)',
+      summary: 'The central record as CSV, searched and ordered as the page (the export is audited)',
+      query: centralRecordExportQuery,
       response: z.string(),
-      handler: async ({ scope, reply }) =>
+      handler: async ({ query, scope, reply }) =>
         reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="central-record.csv"')
-          .send(await exportCentralRecord(ctx, scope)),
+          .send(await exportCentralRecord(ctx, scope, query)),
     }),
     defineRoute({
       method: 'GET',

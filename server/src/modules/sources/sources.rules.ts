@@ -12,6 +12,8 @@ export interface SourcesRuleConfig {
   juvenileAuthorisationMonths: number;
   /** RIPA s.43(3)(a): 72 hours when urgent (oral). */
   urgentHours: number;
+  /** An urgent (oral) grant is written up within this many hours of the grant (LAW.md §1). */
+  writeUpHours: number;
   /** s.32C: the Judicial Commissioner is notified within 7 days of a CCA's grant, renewal or cancellation. */
   ccaNoticeDays: number;
   /** LAW.md §3: the central record is kept at least 3 years after an authorisation ends. */

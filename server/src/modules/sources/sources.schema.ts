@@ -127,6 +127,34 @@ export const sourceApproaches = pgTable('source_approaches', {
 });
 export type SourceApproachRow = typeof sourceApproaches.$inferSelect;
 
+/**
+ * A request to approach a prospect (LAW.md §1): made by a handler or controller of the prospect,
+ * decided by an authorising officer who holds no role on the case, with written reasons. An
+ * approval writes `source_approaches`; a refusal leaves the prospect a prospect, and a new request
+ * may follow. Rows are never deleted.
+ */
+export const sourceApproachRequests = pgTable(
+  'source_approach_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id),
+    approachingOfficerId: officer('approaching_officer_id').notNull(),
+    rationale: text('rationale').notNull(),
+    risk: text('risk').notNull(),
+    bonaFides: text('bona_fides').notNull(),
+    requestedBy: officer('requested_by').notNull(),
+    requestedAt: at('requested_at').notNull(),
+    status: text('status').$type<'requested' | 'approved' | 'refused'>().notNull(),
+    decidedBy: officer('decided_by'),
+    decidedAt: at('decided_at'),
+    reasons: text('reasons'),
+  },
+  (t) => [index('source_approach_requests_source_idx').on(t.sourceId)],
+);
+export type SourceApproachRequestRow = typeof sourceApproachRequests.$inferSelect;
+
 /** The recruitment (reg. 3(g)), with the source's confirmation that they volunteer. */
 export const sourceRecruitments = pgTable('source_recruitments', {
   sourceId: uuid('source_id')

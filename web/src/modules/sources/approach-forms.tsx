@@ -1,33 +1,34 @@
-import { approachApprovalBody, recruitmentBody } from '#shared/contracts/sources';
+import { approachRequestBody, recruitmentBody } from '#shared/contracts/sources';
 import { FormCheckbox, FormDateField, FormSelect, FormTextArea } from '../../ui/form/form-fields';
 import { useContractForm } from '../../ui/form/use-contract-form';
 import { toast } from '../../ui/toast';
 import { FormDialog, type SourceDialogProps, useOfficerOptions, useSourceUpdate } from './source-dialogs';
 
 /**
- * The internal approval to approach a prospect (CHIS Code 2022): who approaches, why, the risk, and
- * the bona-fides arrangement the prospect can use to check that the approach is genuine. Given by an
- * authorising officer; the approaching officer is the handler unless another is named.
+ * The request to approach a prospect (CHIS Code 2022): who approaches, why, the risk, and the
+ * bona-fides arrangement the prospect can use to check that the approach is genuine. Made by the
+ * prospect's handler or controller; it goes to the authorising officers' queue. The approaching
+ * officer is the handler unless another is named.
  */
-export function ApproachApprovalDialog({ source, isOpen, onOpenChange }: SourceDialogProps) {
+export function ApproachRequestDialog({ source, isOpen, onOpenChange }: SourceDialogProps) {
   const update = useSourceUpdate(source.id);
   const officers = useOfficerOptions(source.id, isOpen);
-  const { form, submit, refusal } = useContractForm(approachApprovalBody, {
+  const { form, submit, refusal } = useContractForm(approachRequestBody, {
     onSubmit: async (values) => {
-      await update((writes) => writes.approveApproach(values));
-      toast.success(`Approach to ${source.pseudonym} approved.`);
+      await update((writes) => writes.requestApproach(values));
+      toast.success(`Approval to approach ${source.pseudonym} requested.`);
       form.reset();
       onOpenChange(false);
     },
   });
   return (
     <FormDialog
-      title="Approve the approach"
+      title="Request approval to approach"
       formId="approach-form"
-      submitLabel="Approve the approach"
+      submitLabel="Request approval"
       busy={form.formState.isSubmitting}
       refusal={refusal}
-      refusalTitle="The approach was not approved"
+      refusalTitle="The request was not made"
       isOpen={isOpen}
       onOpenChange={onOpenChange}
       onSubmit={submit}

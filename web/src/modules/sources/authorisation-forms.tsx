@@ -1,4 +1,10 @@
-import { type AuthorisationView, applicationBody, renewalBody, reviewBody } from '#shared/contracts/sources';
+import {
+  type AuthorisationView,
+  applicationBody,
+  renewalBody,
+  reviewBody,
+  writeUpBody,
+} from '#shared/contracts/sources';
 import { Alert } from '../../ui/alert';
 import { FormCheckbox, FormSelect, FormTextArea, FormTextField } from '../../ui/form/form-fields';
 import { useContractForm } from '../../ui/form/use-contract-form';
@@ -165,6 +171,42 @@ export function RenewalDialog({ source, authorisation, isOpen, onOpenChange }: A
         name="justification"
         label="Why the authorisation should continue"
         hint="The authorising officer also needs a review since the last grant"
+      />
+    </FormDialog>
+  );
+}
+
+/**
+ * The written record of an urgent oral grant (LAW.md §1: 72 hours, "then written up"), by the
+ * authorising officer who gave it; until it is recorded the source carries a compliance alert.
+ */
+export function WriteUpDialog({ source, authorisation, isOpen, onOpenChange }: AuthorisationDialogProps) {
+  const update = useSourceUpdate(source.id);
+  const { form, submit, refusal } = useContractForm(writeUpBody, {
+    onSubmit: async (values) => {
+      await update((writes) => writes.writeUp(authorisation.id)(values));
+      toast.success('The urgent grant is written up.');
+      form.reset();
+      onOpenChange(false);
+    },
+  });
+  return (
+    <FormDialog
+      title="Write up the urgent grant"
+      formId="write-up-form"
+      submitLabel="Record the written authorisation"
+      busy={form.formState.isSubmitting}
+      refusal={refusal}
+      refusalTitle="The write-up was not recorded"
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      onSubmit={submit}
+    >
+      <FormTextArea
+        control={form.control}
+        name="record"
+        label="The written authorisation"
+        hint="What was authorised orally, by whom, when, and why it was urgent"
       />
     </FormDialog>
   );

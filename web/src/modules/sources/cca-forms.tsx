@@ -2,6 +2,7 @@ import {
   type CcaView,
   ccaApplicationBody,
   ccaNoticeBody,
+  ccaRenewalBody,
   judicialApprovalBody,
   reasonBody,
 } from '#shared/contracts/sources';
@@ -169,6 +170,42 @@ export function CcaCancelDialog({ source, cca, isOpen, onOpenChange }: SourceDia
       onSubmit={submit}
     >
       <FormTextArea control={form.control} name="reason" label="Reason" />
+    </FormDialog>
+  );
+}
+
+/**
+ * Renews a criminal conduct authorisation in force, by a designated officer with reasons: it runs on
+ * from the old expiry, and a new 7-day notice to a Judicial Commissioner falls due.
+ */
+export function CcaRenewDialog({ source, cca, isOpen, onOpenChange }: SourceDialogProps & { cca: CcaView }) {
+  const update = useSourceUpdate(source.id);
+  const { form, submit, refusal } = useContractForm(ccaRenewalBody, {
+    onSubmit: async (values) => {
+      await update((writes) => writes.renewCca(cca.id)(values));
+      toast.success('Criminal conduct authorisation renewed: a notice to a Judicial Commissioner is due.');
+      form.reset();
+      onOpenChange(false);
+    },
+  });
+  return (
+    <FormDialog
+      title="Renew the criminal conduct authorisation"
+      formId="cca-renew-form"
+      submitLabel="Renew it"
+      busy={form.formState.isSubmitting}
+      refusal={refusal}
+      refusalTitle="The authorisation was not renewed"
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      onSubmit={submit}
+    >
+      <FormTextArea
+        control={form.control}
+        name="reasons"
+        label="Reasons"
+        hint="Why it is still necessary and proportionate"
+      />
     </FormDialog>
   );
 }

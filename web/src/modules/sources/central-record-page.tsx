@@ -87,7 +87,7 @@ export function CentralRecordPage() {
         title="Central record"
         description="Every authorisation, kept after it ends for the retention period, for the record keeper and the inspector."
         actions={
-          <a className="button button--secondary" href={centralRecordExportPath} download>
+          <a className="button button--secondary" href={centralRecordExportPath(search)} download>
             Export as CSV
           </a>
         }

@@ -1,5 +1,6 @@
 import { useNavigate } from '@tanstack/react-router';
 import {
+  approachDecisionBody,
   authorisationDecisionBody,
   ccaDecisionBody,
   reviewDecisionBody,
@@ -17,7 +18,7 @@ const decisionOptions = [
   { id: 'refuse', label: 'Refuse' },
 ];
 
-export type DecisionKind = 'application' | 'renewal' | 'review' | 'cca';
+export type DecisionKind = 'approach' | 'application' | 'renewal' | 'review' | 'cca';
 
 /** After a decision the AO goes back to the source's authorisations, where its outcome and clocks show. */
 function useAfterDecision(source: SourceView) {
@@ -111,6 +112,43 @@ export function ReviewDecisionForm({ source, reviewId }: { source: SourceView; r
       <div className="sources-form__actions">
         <Button type="submit" busy={form.formState.isSubmitting}>
           Record the consideration
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+const approachOptions = [
+  { id: 'approve', label: 'Approve the approach' },
+  { id: 'refuse', label: 'Refuse' },
+];
+
+/**
+ * An authorising officer's decision on a request to approach, with written reasons: approved, the
+ * prospect may be approached; refused, it stays a prospect and a new request may follow.
+ */
+export function ApproachDecisionForm({ source, requestId }: { source: SourceView; requestId: string }) {
+  const update = useSourceUpdate(source.id);
+  const navigate = useNavigate();
+  const { form, submit, refusal } = useContractForm(approachDecisionBody, {
+    onSubmit: async (values) => {
+      await update((writes) => writes.decideApproach(requestId)(values));
+      toast.success(
+        values.decision === 'approve'
+          ? `Approach to ${source.pseudonym} approved.`
+          : `Approach to ${source.pseudonym} refused.`,
+      );
+      await navigate({ to: '/sources/$sourceId', params: { sourceId: source.id } });
+    },
+  });
+  return (
+    <form className="sources-form" aria-label="Decision" onSubmit={submit} noValidate>
+      <RefusalMessage refusal={refusal} title="The decision was not recorded" />
+      <FormSelect control={form.control} name="decision" label="Decision" options={approachOptions} />
+      <FormTextArea control={form.control} name="reasons" label="Reasons" />
+      <div className="sources-form__actions">
+        <Button type="submit" busy={form.formState.isSubmitting}>
+          Record the decision
         </Button>
       </div>
     </form>

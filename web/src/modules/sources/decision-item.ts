@@ -1,10 +1,12 @@
 import type { SourceView } from '#shared/contracts/sources';
 
 /**
- * What an item of the AO's queue names among the source's applications, renewals, reviews and
+ * What an item of the AO's queue names among the source's requests to approach, applications, renewals, reviews and
  * CCAs (the queue's ids are theirs), with the authorisation it belongs to. Pure.
  */
 export function findDecisionItem(source: SourceView, itemId: string) {
+  const request = source.approachRequests.find((r) => r.id === itemId);
+  if (request) return { kind: 'approach' as const, request };
   for (const a of source.authorisations) {
     if (a.id === itemId) return { kind: 'application' as const, authorisation: a };
     const renewal = a.renewals.find((r) => r.id === itemId);
@@ -19,6 +21,8 @@ export function findDecisionItem(source: SourceView, itemId: string) {
 /** Whether the record says the actor may take this decision now. Pure. */
 export function mayDecide(item: NonNullable<ReturnType<typeof findDecisionItem>>): boolean {
   switch (item.kind) {
+    case 'approach':
+      return item.request.abilities.decide;
     case 'application':
       return item.authorisation.abilities.decide;
     case 'renewal':

@@ -10,7 +10,12 @@ import { PageHeader } from '../../ui/page-header';
 import { RefusalAlert } from '../../ui/refusal-alert';
 import { NotFoundPage } from '../not-found/not-found-page';
 import { ApplicationFacts, CcaFacts, DecisionFacts, Facts } from './authorisation-details';
-import { CcaDecisionForm, GrantDecisionForm, ReviewDecisionForm } from './decision-forms';
+import {
+  ApproachDecisionForm,
+  CcaDecisionForm,
+  GrantDecisionForm,
+  ReviewDecisionForm,
+} from './decision-forms';
 import { findDecisionItem, mayDecide } from './decision-item';
 import { FlagList } from './source-flags';
 import { expiryWarningDays } from './sources-columns';
@@ -73,13 +78,28 @@ export function DecisionPage() {
           </Link>
         }
       />
-      {item.kind !== 'cca' && item.authorisation.higherLevel ? (
+      {item.kind !== 'cca' && item.kind !== 'approach' && item.authorisation.higherLevel ? (
         <Alert tone="warning" role="note" title="A higher authorisation level applies">
           A juvenile, a vulnerable source or privileged material: the decision needs an authorising officer of
           the higher level.
         </Alert>
       ) : null}
       <Card aria-label="What is to be decided">
+        {item.kind === 'approach' ? (
+          <Facts
+            items={[
+              [
+                'Requested',
+                `${format.dateTime(item.request.requestedAt)} by ${item.request.requestedBy.displayName}`,
+              ],
+              ['Waiting', <Clock key="age" at={item.request.requestedAt} label="Waiting since" withTime />],
+              ['Approaching officer', item.request.approachingOfficer.displayName],
+              ['Why approach', item.request.rationale, 'wide'],
+              ['Risk of the approach', item.request.risk, 'wide'],
+              ['Bona-fides arrangement', item.request.bonaFides, 'wide'],
+            ]}
+          />
+        ) : null}
         {item.kind === 'application' ? <ApplicationFacts authorisation={item.authorisation} /> : null}
         {item.kind === 'renewal' ? (
           <div className="source-page">
@@ -136,6 +156,7 @@ export function DecisionPage() {
               itemId={item.kind === 'application' ? item.authorisation.id : item.renewal.id}
             />
           ) : null}
+          {item.kind === 'approach' ? <ApproachDecisionForm source={s} requestId={item.request.id} /> : null}
           {item.kind === 'review' ? <ReviewDecisionForm source={s} reviewId={item.review.id} /> : null}
           {item.kind === 'cca' ? <CcaDecisionForm source={s} ccaId={item.cca.id} /> : null}
         </Card>

@@ -21,7 +21,6 @@ const roleOptions = sourceRoles.map((role) => ({ id: role, label: sourceRoleLabe
  */
 export function AssignRoleDialog({ source, isOpen, onOpenChange }: SourceDialogProps) {
   const update = useSourceUpdate(source.id);
-  const officers = useOfficerOptions(source.id, isOpen);
   const { form, submit, refusal } = useContractForm(assignRoleBody, {
     onSubmit: async (values) => {
       await update((writes) => writes.assignRole(values));
@@ -30,6 +29,9 @@ export function AssignRoleDialog({ source, isOpen, onOpenChange }: SourceDialogP
       onOpenChange(false);
     },
   });
+  const chosen = form.watch('role');
+  // Only the officers who may take the chosen role on this source (the server's `mayHold`).
+  const officers = useOfficerOptions(source.id, isOpen, chosen);
   return (
     <FormDialog
       title="Assign a role"
@@ -43,7 +45,13 @@ export function AssignRoleDialog({ source, isOpen, onOpenChange }: SourceDialogP
       onSubmit={submit}
     >
       <FormSelect control={form.control} name="role" label="Role" options={roleOptions} />
-      <FormSelect control={form.control} name="userId" label="Officer" options={officers} />
+      <FormSelect
+        control={form.control}
+        name="userId"
+        label="Officer"
+        hint={chosen ? undefined : 'Choose the role first'}
+        options={officers}
+      />
       <FormDateTimePicker control={form.control} name="from" label="From" hint="Leave empty for now" />
       <FormDateTimePicker
         control={form.control}
@@ -58,7 +66,7 @@ export function AssignRoleDialog({ source, isOpen, onOpenChange }: SourceDialogP
 /** A recorded hand-over: the outgoing handler's period ends as the incoming one's begins. */
 export function HandOverDialog({ source, isOpen, onOpenChange }: SourceDialogProps) {
   const update = useSourceUpdate(source.id);
-  const officers = useOfficerOptions(source.id, isOpen);
+  const officers = useOfficerOptions(source.id, isOpen, sourceRoleSchema.enum.handler);
   const outgoing = source.roles
     .filter((r) => r.current && r.role === sourceRoleSchema.enum.handler)
     .map((r) => ({ id: r.officer.id, label: r.officer.displayName }));

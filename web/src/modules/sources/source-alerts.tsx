@@ -10,6 +10,7 @@ const alertTones: Record<SourceAlertView['kind'], BadgeTone> = {
   'authorisation-expired': 'danger',
   'review-overdue': 'danger',
   'cca-notice-due': 'warning',
+  'write-up-due': 'danger',
   'arrangements-lapsed': 'danger',
   'contact-after-cancellation': 'danger',
   'status-drift': 'danger',

@@ -7,19 +7,32 @@ import { Clock } from '../../ui/clock-view';
 import { format } from '../../ui/format';
 import { StatusBadge } from '../../ui/status-badge';
 import { ApplicationFacts, DecisionFacts } from './authorisation-details';
-import { ApplicationDialog, RenewalDialog, ReviewDialog } from './authorisation-forms';
+import { ApplicationDialog, RenewalDialog, ReviewDialog, WriteUpDialog } from './authorisation-forms';
 import { JudicialApprovalDialog } from './cca-forms';
 import { expiryWarningDays } from './sources-columns';
 import { authorisationStateScheme } from './sources-labels';
 
-type Dialog = { kind: 'review' | 'renew' | 'judicial'; authorisation: AuthorisationView } | null;
+type Dialog = { kind: 'review' | 'renew' | 'judicial' | 'write-up'; authorisation: AuthorisationView } | null;
 
-/** The clocks of an authorisation: its expiry, its next review, each amber when close and red once passed. */
+/**
+ * The clocks of an authorisation: its expiry, its next review, and an urgent oral grant's write-up
+ * until it is recorded — each amber when close and red once passed.
+ */
 export function AuthorisationClocks({ authorisation: a }: { authorisation: AuthorisationView }) {
-  if (!a.inForce && a.state !== 'expired') return null;
+  const writeUpOwed = a.writeUpDueAt !== null && a.writtenUpAt === null;
+  if (!a.inForce && a.state !== 'expired' && !writeUpOwed) return null;
   return (
     <div className="source-item__clocks">
-      {a.expiresAt ? (
+      {writeUpOwed ? (
+        <Clock
+          at={a.writeUpDueAt!}
+          label="Write-up due"
+          passedLabel="Write-up overdue"
+          warnWithinDays={1}
+          withTime
+        />
+      ) : null}
+      {a.expiresAt && (a.inForce || a.state === 'expired') ? (
         <Clock
           at={a.expiresAt}
           label="Expires"
@@ -84,6 +97,11 @@ function AuthorisationItem({
             Apply for a renewal
           </Button>
         ) : null}
+        {a.abilities.writeUp ? (
+          <Button size="sm" onClick={() => onDialog({ kind: 'write-up', authorisation: a })}>
+            Write up the urgent grant
+          </Button>
+        ) : null}
         {a.abilities.recordJudicialApproval ? (
           <Button
             variant="secondary"
@@ -95,6 +113,14 @@ function AuthorisationItem({
         ) : null}
       </div>
       <DecisionFacts authorisation={a} />
+      {a.writtenUpAt && a.writeUp ? (
+        <details>
+          <summary>
+            Written up {format.dateTime(a.writtenUpAt)} by {a.writtenUpBy?.displayName}
+          </summary>
+          <p>{a.writeUp}</p>
+        </details>
+      ) : null}
       <details>
         <summary>The application</summary>
         <ApplicationFacts authorisation={a} />
@@ -182,6 +208,9 @@ export function SourceAuthorisations({ source }: { source: SourceView }) {
       ) : null}
       {dialog?.kind === 'renew' ? (
         <RenewalDialog source={source} authorisation={dialog.authorisation} isOpen onOpenChange={close} />
+      ) : null}
+      {dialog?.kind === 'write-up' ? (
+        <WriteUpDialog source={source} authorisation={dialog.authorisation} isOpen onOpenChange={close} />
       ) : null}
       {dialog?.kind === 'judicial' ? (
         <JudicialApprovalDialog

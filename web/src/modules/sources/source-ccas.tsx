@@ -7,7 +7,7 @@ import { Clock } from '../../ui/clock-view';
 import { format } from '../../ui/format';
 import { StatusBadge } from '../../ui/status-badge';
 import { CcaFacts } from './authorisation-details';
-import { CcaApplicationDialog, CcaCancelDialog, CcaNoticeDialog } from './cca-forms';
+import { CcaApplicationDialog, CcaCancelDialog, CcaNoticeDialog, CcaRenewDialog } from './cca-forms';
 import { authorisationStateScheme } from './sources-labels';
 
 const noticeEvents = { grant: 'grant', renewal: 'renewal', cancellation: 'cancellation' } as const;
@@ -34,7 +34,7 @@ export function NoticeClocks({ cca }: { cca: CcaView }) {
   );
 }
 
-type Dialog = { kind: 'notice' | 'cancel'; cca: CcaView } | null;
+type Dialog = { kind: 'notice' | 'renew' | 'cancel'; cca: CcaView } | null;
 
 /** Criminal conduct authorisations alongside the source's authorisation, with their notice clocks. */
 export function SourceCcas({ source }: { source: SourceView }) {
@@ -84,12 +84,23 @@ export function SourceCcas({ source }: { source: SourceView }) {
                   Record the notice
                 </Button>
               ) : null}
+              {cca.abilities.renew ? (
+                <Button variant="secondary" size="sm" onClick={() => setDialog({ kind: 'renew', cca })}>
+                  Renew it
+                </Button>
+              ) : null}
               {cca.abilities.cancel ? (
                 <Button variant="ghost" size="sm" onClick={() => setDialog({ kind: 'cancel', cca })}>
                   Cancel it
                 </Button>
               ) : null}
             </div>
+            {cca.renewals.map((r) => (
+              <p key={r.id} className="sources-muted">
+                Renewed {format.dateTime(r.renewedAt)} by {r.renewedBy.displayName}: runs on from{' '}
+                {format.dateTime(r.previousExpiry)} to {format.dateTime(r.newExpiry)}. {r.reasons}
+              </p>
+            ))}
             <details>
               <summary>The application and decision</summary>
               <CcaFacts cca={cca} />
@@ -100,6 +111,9 @@ export function SourceCcas({ source }: { source: SourceView }) {
       {applying ? <CcaApplicationDialog source={source} isOpen onOpenChange={setApplying} /> : null}
       {dialog?.kind === 'notice' ? (
         <CcaNoticeDialog source={source} cca={dialog.cca} isOpen onOpenChange={close} />
+      ) : null}
+      {dialog?.kind === 'renew' ? (
+        <CcaRenewDialog source={source} cca={dialog.cca} isOpen onOpenChange={close} />
       ) : null}
       {dialog?.kind === 'cancel' ? (
         <CcaCancelDialog source={source} cca={dialog.cca} isOpen onOpenChange={close} />

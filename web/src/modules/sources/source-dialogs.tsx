@@ -1,6 +1,6 @@
 import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type BaseSyntheticEvent, type ReactNode, useCallback } from 'react';
-import { reasonBody, type SourceView } from '#shared/contracts/sources';
+import { reasonBody, type SourceRole, type SourceView } from '#shared/contracts/sources';
 import { roleLabel } from '../../auth/roles';
 import { Button } from '../../ui/button';
 import { ModalDialog } from '../../ui/dialog';
@@ -96,10 +96,15 @@ export function FormDialog({
   );
 }
 
-/** The officers who may take a role on this source, as options naming their job roles. */
-export function useOfficerOptions(sourceId: string, enabled: boolean): Option[] {
+/**
+ * The officers who may take a role on this source, as options naming their job roles; given `role`,
+ * only those the server says may take it now (`mayHold`: the job role, not already held, three
+ * different people).
+ */
+export function useOfficerOptions(sourceId: string, enabled: boolean, role?: SourceRole): Option[] {
   const officers = useQuery({ ...officersQuery(sourceId), enabled });
-  return (officers.data ?? []).map((officer) => ({
+  const candidates = (officers.data ?? []).filter((o) => role === undefined || o.mayHold.includes(role));
+  return candidates.map((officer) => ({
     id: officer.id,
     label: officer.roles.length
       ? `${officer.displayName} (${officer.roles.map(roleLabel).join(', ')})`

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { SourceView } from '#shared/contracts/sources';
 import { Alert } from '../../ui/alert';
+import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Clock } from '../../ui/clock-view';
 import { format } from '../../ui/format';
-import { ApproachApprovalDialog, RecruitmentDialog } from './approach-forms';
+import { ApproachRequestDialog, RecruitmentDialog } from './approach-forms';
+import { ApproachRequests } from './approach-requests';
 import { Facts } from './authorisation-details';
 import { AssessmentDialog, AuthorityDialog } from './record-forms';
 import { FlagList } from './source-flags';
@@ -76,16 +78,16 @@ export function SourceOverview({ source }: { source: SourceView }) {
             vault.
           </Alert>
         ) : null}
-        {source.status === 'prospect' && abilities.assignRoles ? (
+        {source.status === 'prospect' && abilities.requestApproach ? (
           <Alert tone="info" role="note" title="Next: approval to approach">
-            An authorising officer approves the approach before anyone makes it. Name one under Roles: they
-            are read into the source and can then approve it here.
+            Nobody approaches a prospect before an authorising officer approves it. Request the approval: it
+            goes to the queue of the authorising officers read into the source (name one under Roles).
           </Alert>
         ) : null}
         {source.closedReason ? <p className="sources-muted">Closed: {source.closedReason}</p> : null}
         <div className="source-actions">
-          {abilities.approveApproach ? (
-            <Button onClick={() => setDialog('approach')}>Approve the approach</Button>
+          {abilities.requestApproach ? (
+            <Button onClick={() => setDialog('approach')}>Request approval to approach</Button>
           ) : null}
           {abilities.recordRecruitment ? (
             <Button onClick={() => setDialog('recruitment')}>Record the recruitment</Button>
@@ -102,6 +104,8 @@ export function SourceOverview({ source }: { source: SourceView }) {
           ) : null}
         </div>
       </section>
+
+      <ApproachRequests source={source} />
 
       {approach ? (
         <section className="source-section" aria-labelledby="approach-heading">
@@ -181,11 +185,31 @@ export function SourceOverview({ source }: { source: SourceView }) {
           <h2 className="source-section__title" id="deployments-heading">
             Deployment per operation
           </h2>
-          <Facts items={source.deployments.map((d) => [d.operation, `${d.days} days in force`])} />
+          <Facts
+            label="Deployment per operation"
+            items={source.deployments.map((d) => [
+              d.operation,
+              <span key={d.operation} className="flag-list">
+                {d.days} days in force
+                {d.longTerm ? <Badge tone="warning">Long-term</Badge> : null}
+                {d.judicialApproval ? (
+                  <span>
+                    Judicial Commissioner approval {d.judicialApproval.reference} of{' '}
+                    {format.date(d.judicialApproval.approvedOn)}
+                  </span>
+                ) : (
+                  <span className={d.longTerm ? undefined : 'sources-muted'}>
+                    No Judicial Commissioner approval recorded
+                  </span>
+                )}
+              </span>,
+              'wide',
+            ])}
+          />
         </section>
       ) : null}
 
-      {dialog === 'approach' ? <ApproachApprovalDialog source={source} isOpen onOpenChange={close} /> : null}
+      {dialog === 'approach' ? <ApproachRequestDialog source={source} isOpen onOpenChange={close} /> : null}
       {dialog === 'recruitment' ? <RecruitmentDialog source={source} isOpen onOpenChange={close} /> : null}
       {dialog === 'authority' ? <AuthorityDialog source={source} isOpen onOpenChange={close} /> : null}
       {dialog === 'assessment' ? <AssessmentDialog source={source} isOpen onOpenChange={close} /> : null}

@@ -5,6 +5,7 @@ import type {
   CcaGround,
   ExpectedMaterial,
   QueueItemView,
+  SourceFlagFilter,
   SourceFlags,
   SourceRole,
   SourceStatus,
@@ -90,13 +91,23 @@ export const alertKindLabels: Record<AlertKind, string> = {
   'authorisation-expired': 'Authorisation expired',
   'review-overdue': 'Review overdue',
   'cca-notice-due': 'Judicial Commissioner notice due',
+  'write-up-due': 'Urgent grant not written up',
   'arrangements-lapsed': 'Arrangements lapsed',
   'contact-after-cancellation': 'Contact after cancellation',
   'status-drift': 'Possible status drift',
   'break-glass': 'Break-glass access',
 };
 
+/** The register's flag filters (sources-list-page.tsx). */
+export const flagFilterLabels: Record<SourceFlagFilter, string> = {
+  juvenile: 'Juvenile',
+  vulnerable: 'Vulnerable',
+  cca: 'Criminal conduct authorisation in force',
+  lapsed: 'Arrangements lapsed',
+};
+
 export const queueKindLabels: Record<QueueItemView['kind'], string> = {
+  approach: 'Approach',
   application: 'Application',
   renewal: 'Renewal',
   review: 'Review',

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
-import { type SourceStatus, sourceStatuses } from '#shared/contracts/sources';
+import { type SourceFlagFilter, type SourceStatus, sourceStatuses } from '#shared/contracts/sources';
 import { useCan } from '../../auth/abilities';
 import { Button } from '../../ui/button';
+import { DatePicker } from '../../ui/date-picker';
+import { dateValueToIsoDate, isoDateToDateValue } from '../../ui/date-values';
 import { PageHeader } from '../../ui/page-header';
 import { RefusalAlert } from '../../ui/refusal-alert';
 import { SearchField } from '../../ui/search-field';
@@ -14,7 +16,7 @@ import { useSearchText } from '../../ui/table/use-search-text';
 import { CreateSourceDialog } from './create-source-dialog';
 import { sourcesQuery } from './sources.api';
 import { sourceColumns } from './sources-columns';
-import { sourceStatusScheme } from './sources-labels';
+import { flagFilterLabels, sourceStatusScheme } from './sources-labels';
 import { SourcesNav } from './sources-nav';
 import './sources.css';
 
@@ -25,6 +27,11 @@ const statusOptions = [
   { id: anyStatus, label: 'Any status' },
   ...sourceStatuses.map((s) => ({ id: s, label: statusStyle(sourceStatusScheme, s).label })),
 ];
+const anyFlag = 'any';
+const flagOptions = [
+  { id: anyFlag, label: 'Any flag' },
+  ...Object.entries(flagFilterLabels).map(([id, label]) => ({ id, label })),
+];
 const orderOptions = [
   { id: 'urn', label: 'URN' },
   { id: 'nextReviewDue', label: 'Next review due, soonest first' },
@@ -34,7 +41,8 @@ const orderOptions = [
 
 /**
  * My sources: the register of the sources one is read into — pseudonyms and URNs, never a true
- * name — filtered by status, ordered by the next review or the expiry, its state in the URL.
+ * name — filtered by status, a next review or an expiry before a date, and a flag; ordered by the
+ * next review or the expiry; its state in the URL.
  */
 export function SourcesListPage() {
   const search = routeApi.useSearch();
@@ -76,6 +84,24 @@ export function SourcesListPage() {
           }
         />
         <Select
+          label="Flag"
+          options={flagOptions}
+          value={search.flag ?? anyFlag}
+          onChange={(flag) =>
+            setSearch({ flag: flag === anyFlag ? undefined : (flag as SourceFlagFilter), offset: 0 })
+          }
+        />
+        <DatePicker
+          label="Review due before"
+          value={isoDateToDateValue(search.reviewDueBefore)}
+          onChange={(value) => setSearch({ reviewDueBefore: dateValueToIsoDate(value), offset: 0 })}
+        />
+        <DatePicker
+          label="Expires before"
+          value={isoDateToDateValue(search.expiresBefore)}
+          onChange={(value) => setSearch({ expiresBefore: dateValueToIsoDate(value), offset: 0 })}
+        />
+        <Select
           label="Order by"
           options={orderOptions}
           value={order}
@@ -93,7 +119,9 @@ export function SourcesListPage() {
         onSearchChange={setSearch}
         isLoading={sources.isPending}
         emptyText={
-          search.q || search.status ? 'No source you are read into matches.' : 'You are read into no source.'
+          search.q || search.status || search.flag || search.reviewDueBefore || search.expiresBefore
+            ? 'No source you are read into matches.'
+            : 'You are read into no source.'
         }
       />
     </>

@@ -1,17 +1,35 @@
-import { centralRecordSortFields, sourceSortFields, sourceStatusSchema } from '#shared/contracts/sources';
+import {
+  centralRecordSortFields,
+  isoDate,
+  type SourceFlagFilter,
+  sourceFlagFilterSchema,
+  sourceSortFields,
+  sourceStatusSchema,
+} from '#shared/contracts/sources';
 import { z } from 'zod';
 import { filterSearch, listSearch } from '../../ui/table/list-search';
 
-/** The register's URL state: `/sources?status=authorised&sort=nextReviewDue&q=ash`, the shared pagination contract. */
+/**
+ * The register's URL state: `/sources?status=authorised&sort=nextReviewDue&q=ash&flag=juvenile&
+ * reviewDueBefore=2026-04-01`, the shared pagination contract and the contract's filters.
+ */
 export const sourcesSearch = listSearch({
   sortable: sourceSortFields,
   defaultSort: 'urn',
   pageSize: 25,
-  filters: { status: sourceStatusSchema },
+  filters: {
+    status: sourceStatusSchema,
+    reviewDueBefore: isoDate,
+    expiresBefore: isoDate,
+    flag: sourceFlagFilterSchema,
+  },
 });
 export type SourcesSearch = typeof sourcesSearch.defaults & {
   q?: string | undefined;
   status?: (typeof sourceStatusSchema)['options'][number] | undefined;
+  reviewDueBefore?: string | undefined;
+  expiresBefore?: string | undefined;
+  flag?: SourceFlagFilter | undefined;
 };
 
 /** The central record's URL state: `/sources/central-record?sort=-grantedAt&q=URN`. */

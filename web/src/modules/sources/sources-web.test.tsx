@@ -5,6 +5,7 @@ import { findDecisionItem, mayDecide } from './decision-item';
 import { FlagList } from './source-flags';
 import { SourceOverview } from './source-overview';
 import { sourcesSearch } from './sources-search';
+import { sourcesQuery } from './sources.api';
 
 const officer = { id: 'u-1', displayName: 'Sam Carter' };
 const noFlags: SourceFlags = {
@@ -25,7 +26,7 @@ const noAbilities = {
   writeIdentity: false,
   assignRoles: false,
   handOver: false,
-  approveApproach: false,
+  requestApproach: false,
   recordRecruitment: false,
   apply: false,
   applyCca: false,
@@ -71,10 +72,14 @@ function authorisation(overrides: Partial<AuthorisationView> = {}): Authorisatio
     cancelledAt: null,
     cancelledBy: null,
     cancellationReason: null,
+    writeUpDueAt: null,
+    writtenUpAt: null,
+    writtenUpBy: null,
+    writeUp: null,
     renewals: [],
     reviews: [],
     judicialApprovals: [],
-    abilities: { decide: false, review: false, renew: false, recordJudicialApproval: false },
+    abilities: { decide: false, review: false, renew: false, recordJudicialApproval: false, writeUp: false },
     ...overrides,
   };
 }
@@ -99,6 +104,7 @@ function source(overrides: Partial<SourceView> = {}): SourceView {
     roles: [],
     authorities: [],
     approach: null,
+    approachRequests: [],
     recruitment: null,
     assessments: [],
     authorisations: [],
@@ -128,7 +134,24 @@ describe('the decision screen finds what the queue names', () => {
   };
   const s = source({ authorisations: [authorisation({ renewals: [renewal] })] });
 
-  it('an application, a renewal within its authorisation, or nothing', () => {
+  it('a request to approach, an application, a renewal within its authorisation, or nothing', () => {
+    const request = {
+      id: 'q-1',
+      state: 'requested' as const,
+      approachingOfficer: officer,
+      rationale: 'w',
+      risk: 'r',
+      bonaFides: 'b',
+      requestedAt: '2026-02-01T09:00:00Z',
+      requestedBy: officer,
+      decidedAt: null,
+      decidedBy: null,
+      reasons: null,
+      abilities: { decide: true },
+    };
+    const prospect = source({ approachRequests: [request] });
+    expect(findDecisionItem(prospect, 'q-1')).toMatchObject({ kind: 'approach', request: { id: 'q-1' } });
+    expect(mayDecide(findDecisionItem(prospect, 'q-1')!)).toBe(true);
     expect(findDecisionItem(s, 'a-1')).toMatchObject({ kind: 'application' });
     expect(findDecisionItem(s, 'r-1')).toMatchObject({ kind: 'renewal', authorisation: { id: 'a-1' } });
     expect(findDecisionItem(s, 'gone')).toBeUndefined();
@@ -143,11 +166,11 @@ describe('the decision screen finds what the queue names', () => {
 describe('a source’s page shows what its abilities allow, never what a role would', () => {
   const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
 
-  it('offers the approach only to one who may approve it', () => {
+  it('offers the request to approach only to one who may make it', () => {
     expect(buttons(renderToStaticMarkup(<SourceOverview source={source()} />))).toEqual([]);
-    const approver = source({ abilities: { ...noAbilities, approveApproach: true } });
-    expect(buttons(renderToStaticMarkup(<SourceOverview source={approver} />))).toEqual([
-      'Approve the approach',
+    const keeperOfProspect = source({ abilities: { ...noAbilities, requestApproach: true } });
+    expect(buttons(renderToStaticMarkup(<SourceOverview source={keeperOfProspect} />))).toEqual([
+      'Request approval to approach',
     ]);
     const keeper = source({
       status: 'approach-approved',
@@ -181,5 +204,19 @@ describe('the register’s URL state', () => {
       offset: 0,
       sort: 'urn',
     });
+  });
+
+  it('keeps the next-review, expiry and flag filters in the URL, dropping what the contract refuses', () => {
+    expect(
+      sourcesSearch.schema.parse({
+        flag: 'juvenile',
+        reviewDueBefore: '2026-04-01',
+        expiresBefore: '2026-13-01',
+      }),
+    ).toEqual({ limit: 25, offset: 0, sort: 'urn', flag: 'juvenile', reviewDueBefore: '2026-04-01' });
+    expect(sourcesSearch.schema.parse({ flag: 'asleep' }).flag).toBeUndefined();
+    expect(
+      sourcesQuery({ limit: 25, offset: 0, sort: 'urn', flag: 'cca', expiresBefore: '2026-05-01' }).queryKey,
+    ).toContainEqual(expect.objectContaining({ flag: 'cca', expiresBefore: '2026-05-01' }));
   });
 });

@@ -2,7 +2,8 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import {
   type AddAuthorityBody,
   type ApplicationBody,
-  type ApproachApprovalBody,
+  type ApproachDecisionBody,
+  type ApproachRequestBody,
   type AssessmentBody,
   type AssignRoleBody,
   type AuthorisationDecisionBody,
@@ -10,6 +11,7 @@ import {
   type BreakGlassRequestBody,
   type CcaApplicationBody,
   type CcaDecisionBody,
+  type CcaRenewalBody,
   type CcaNoticeBody,
   type CentralRecordQuery,
   type CreateSourceBody,
@@ -29,6 +31,7 @@ import {
   sourceAlertsResponse,
   sourcePage,
   sourceView,
+  type WriteUpBody,
 } from '#shared/contracts/sources';
 import { api } from '../../api/client';
 import type { SourcesSearch } from './sources-search';
@@ -53,6 +56,9 @@ export function sourcesQuery(search: SourcesSearch) {
     sort: search.sort,
     q: search.q,
     status: search.status,
+    reviewDueBefore: search.reviewDueBefore,
+    expiresBefore: search.expiresBefore,
+    flag: search.flag,
   });
   return queryOptions({
     queryKey: [...sourcesKey, 'list', search] as const,
@@ -99,8 +105,17 @@ export function centralRecordQuery(search: CentralRecordQuery) {
   });
 }
 
-/** The CSV export of the central record: a download the browser makes with the session cookie. */
-export const centralRecordExportPath = '/api/sources/central-record/export';
+/**
+ * The CSV export of the central record, searched and ordered as the page shows it: a download the
+ * browser makes with the session cookie.
+ */
+export function centralRecordExportPath(search: {
+  q?: string | undefined;
+  sort?: string | undefined;
+}): string {
+  const params = queryString({ q: search.q, sort: search.sort });
+  return `/api/sources/central-record/export${params ? `?${params}` : ''}`;
+}
 
 /** The vault, read once per click: each read is audited, so it is never cached or fetched again by itself. */
 export function readIdentity(id: string) {
@@ -126,7 +141,9 @@ export function sourceWrites(id: string) {
     assignRole: write<AssignRoleBody>(id, '/roles'),
     endRole: (roleId: string) => write<ReasonBody>(id, `/roles/${encode(roleId)}/end`),
     handOver: write<HandOverBody>(id, '/hand-over'),
-    approveApproach: write<ApproachApprovalBody>(id, '/approach-approval'),
+    requestApproach: write<ApproachRequestBody>(id, '/approach-requests'),
+    decideApproach: (requestId: string) =>
+      write<ApproachDecisionBody>(id, `/approach-requests/${encode(requestId)}/decision`),
     recordRecruitment: write<RecruitmentBody>(id, '/recruitment'),
     suspend: write<ReasonBody>(id, '/suspend'),
     resume: write<ReasonBody>(id, '/resume'),
@@ -142,6 +159,8 @@ export function sourceWrites(id: string) {
       write<ReviewBody>(id, `/authorisations/${encode(authorisationId)}/reviews`),
     applyRenewal: (authorisationId: string) =>
       write<RenewalBody>(id, `/authorisations/${encode(authorisationId)}/renewals`),
+    writeUp: (authorisationId: string) =>
+      write<WriteUpBody>(id, `/authorisations/${encode(authorisationId)}/write-up`),
     recordJudicialApproval: (authorisationId: string) =>
       write<JudicialApprovalBody>(id, `/authorisations/${encode(authorisationId)}/judicial-approvals`),
     considerReview: (reviewId: string) =>
@@ -151,6 +170,7 @@ export function sourceWrites(id: string) {
     applyCca: write<CcaApplicationBody>(id, '/ccas'),
     decideCca: (ccaId: string) => write<CcaDecisionBody>(id, `/ccas/${encode(ccaId)}/decision`),
     recordCcaNotice: (ccaId: string) => write<CcaNoticeBody>(id, `/ccas/${encode(ccaId)}/notices`),
+    renewCca: (ccaId: string) => write<CcaRenewalBody>(id, `/ccas/${encode(ccaId)}/renew`),
     cancelCca: (ccaId: string) => write<ReasonBody>(id, `/ccas/${encode(ccaId)}/cancel`),
   };
 }

@@ -2,6 +2,7 @@ import {
   type CcaApplicationBody,
   type CcaDecisionBody,
   type CcaNoticeBody,
+  type CcaRenewalBody,
   sourceRules,
 } from '#shared/contracts/sources';
 import type { AppContext } from '../../../app-context';
@@ -13,13 +14,14 @@ import {
   findCca,
   insertCca,
   insertCcaNotice,
+  insertCcaRenewal,
   recordCcaNoticeRow,
   updateCca,
 } from '../authorisations.repo';
 import { authorisationInForce, ccaState, isInForce, type SourceFacts } from '../source-facts';
 import { onSource, type SourceResult } from '../source-state';
 import { holdsCaseRole, isCcaOfficer } from '../sources.policy';
-import { ccaNoticeDue, grantExpiry, isJuvenile, refuse } from '../sources.rules';
+import { ccaNoticeDue, grantExpiry, isJuvenile, refuse, renewalExpiry } from '../sources.rules';
 import type { SourceCcaRow } from '../sources.schema';
 import { requireKeeper } from './guards';
 
@@ -178,6 +180,67 @@ export function recordCcaNotice(
     });
     await recordAudit(tx, scope, {
       action: 'sources.cca.notice',
+      recordType: 'source_ccas',
+      recordId: cca.id,
+      fields: Object.keys(input),
+    });
+  });
+}
+
+/**
+ * Renews a CCA in force, by a designated officer who holds no role on the case, with reasons: only
+ * alongside a source authorisation still in force, the juvenile safeguards still recorded; it runs
+ * on from the old expiry (12 months, 4 for a juvenile) and its renewal starts its own 7-day notice
+ * clock (s.32C: grant, renewal or cancellation).
+ */
+export function renewCca(
+  ctx: AppContext,
+  scope: UserScope,
+  id: string,
+  ccaId: string,
+  input: CcaRenewalBody,
+): Promise<SourceResult> {
+  return onSource(ctx, scope, id, 'update', async (tx, state) => {
+    const now = scope.clock.now();
+    const config = ctx.config.sources;
+    const cca = await findCca(tx, id, ccaId);
+    if (!cca) throw AppError.notFound('Criminal conduct authorisation');
+    if (!isCcaOfficer(scope.actor, config))
+      throw refuse(
+        sourceRules.ccaDesignated,
+        'Only a designated officer renews a criminal conduct authorisation.',
+      );
+    if (holdsCaseRole(state, { actor: scope.actor, now, config }))
+      throw refuse(
+        sourceRules.ownCase,
+        'You hold a role on this source: another designated officer must decide.',
+      );
+    if (ccaState(cca, state, now) !== 'granted' || !cca.expiresAt)
+      throw refuse(
+        sourceRules.renewBeforeExpiry,
+        'Only a criminal conduct authorisation in force is renewed, before it ends.',
+      );
+    assertJuvenileSafeguards(state, cca, now);
+    const newExpiry = renewalExpiry(cca.expiresAt, isJuvenile(state.identity.dateOfBirth, now), config);
+    await insertCcaRenewal(tx, {
+      sourceId: id,
+      ccaId: cca.id,
+      renewedBy: scope.actor.id,
+      renewedAt: now,
+      reasons: input.reasons,
+      previousExpiry: cca.expiresAt,
+      newExpiry,
+    });
+    await updateCca(tx, cca.id, { expiresAt: newExpiry });
+    await insertCcaNotice(tx, {
+      sourceId: id,
+      ccaId: cca.id,
+      event: 'renewal',
+      eventAt: now,
+      dueAt: ccaNoticeDue(now, config),
+    });
+    await recordAudit(tx, scope, {
+      action: 'sources.cca.renew',
       recordType: 'source_ccas',
       recordId: cca.id,
       fields: Object.keys(input),

@@ -1,5 +1,9 @@
 import { type Page, parseSort } from '#shared/contracts/pagination';
-import type { CentralRecordQuery, CentralRecordRow } from '#shared/contracts/sources';
+import type {
+  CentralRecordExportQuery,
+  CentralRecordQuery,
+  CentralRecordRow,
+} from '#shared/contracts/sources';
 import type { AppContext } from '../../../app-context';
 import type { Tx } from '../../../db/client';
 import { withActorTx } from '../../../platform/access/actor-tx';
@@ -97,11 +101,19 @@ export function csvCell(value: unknown): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** The whole central record the actor may see, as CSV (RFC 4180, CRLF); the export is audited. */
-export function exportCentralRecord(ctx: AppContext, scope: UserScope): Promise<string> {
+/**
+ * The central record the actor may see, as CSV (RFC 4180, CRLF): searched (`q`) and ordered as the
+ * page asks, every matching row; the export is audited, the search by its parameter's name.
+ */
+export function exportCentralRecord(
+  ctx: AppContext,
+  scope: UserScope,
+  query: CentralRecordExportQuery = { sort: 'urn' },
+): Promise<string> {
   return withActorTx(ctx, scope, async (tx) => {
     const entries = await centralRecordEntries(tx, {
-      sort: { field: 'urn', descending: false },
+      q: query.q,
+      sort: parseSort(query.sort),
       limit: CENTRAL_RECORD_EXPORT_LIMIT,
       offset: 0,
     });
@@ -109,7 +121,7 @@ export function exportCentralRecord(ctx: AppContext, scope: UserScope): Promise<
     await recordAudit(tx, scope, {
       action: 'sources.central-record.export',
       recordType: 'sources',
-      fields: csvColumns,
+      fields: query.q ? [...csvColumns, 'q'] : csvColumns,
     });
     const lines = [csvColumns.join(','), ...rows.map((r) => csvColumns.map((c) => csvCell(r[c])).join(','))];
     return `${lines.join('\r\n')}\r\n`;

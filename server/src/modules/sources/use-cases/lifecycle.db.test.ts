@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { sourceRules } from '#shared/contracts/sources';
 import { fixedClock } from '#server/platform/clock';
 import { appPerFile, contextOf } from '../../../../../test/app';
-import { buildOfficer, buildSource, scopeFor } from '../sources.factory';
+import { approachApproved, buildOfficer, buildSource, scopeFor } from '../sources.factory';
 import { refusal } from '../sources.test-support';
 import { sourceFlags } from '../source-facts';
-import { approveApproach, recordRecruitment } from './approach-and-recruitment';
+import { recordRecruitment } from './approach-and-recruitment';
 import { createSource } from './create-source';
 import { readSource } from './read-source';
 import { applyForRenewal, decideRenewal } from './renewals';
@@ -169,11 +169,12 @@ describe('the life of a source', () => {
         volunteers,
       });
     expect(await refusal(recruit(true))).toMatchObject({ rule: sourceRules.approach });
-    await approveApproach(ctx, await scopeFor(ctx, built.people.ao), built.id, {
-      rationale: 'w',
-      risk: 'r',
-      bonaFides: 'b',
-    });
+    await approachApproved(
+      ctx,
+      await scopeFor(ctx, built.people.handler),
+      await scopeFor(ctx, built.people.ao),
+      built.id,
+    );
     expect(await refusal(recruit(false))).toMatchObject({ rule: sourceRules.volunteers });
     expect((await recruit(true)).state.source.status).toBe('recruited');
   });

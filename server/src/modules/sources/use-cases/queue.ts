@@ -10,13 +10,26 @@ import { visibleSourcesIn } from '../sources.repo';
 
 type Pending = Omit<QueueItemView, 'submittedBy'> & { submittedById: string };
 
-/** What waits on one source: applications, renewals, reviews and CCAs, each with its clock. */
+/** What waits on one source: requests to approach, applications, renewals, reviews and CCAs, each with its clock. */
 function pendingOf(facts: SourceFacts, p: PolicyContext): Pending[] {
   const { source } = facts;
   const base = { sourceId: source.id, urn: source.urn, pseudonym: source.pseudonym };
   const byId = new Map(facts.authorisations.map((a) => [a.id, a]));
   const caseRole = holdsCaseRole(facts, p);
   const items: Pending[] = [];
+  for (const r of facts.approachRequests.filter((x) => x.status === 'requested'))
+    items.push({
+      ...base,
+      kind: 'approach',
+      id: r.id,
+      authorisationId: null,
+      submittedAt: r.requestedAt.toISOString(),
+      submittedById: r.requestedBy,
+      urgency: 'routine',
+      deadline: null,
+      higherLevel: false,
+      mayDecide: source.status === 'prospect' && !caseRole,
+    });
   for (const a of facts.authorisations.filter((x) => x.status === 'applied'))
     items.push({
       ...base,

@@ -9,7 +9,9 @@ import { buildOfficer, buildSource, scopeFor } from '../sources.factory';
 import { refusal } from '../sources.test-support';
 import { readIdentity } from './identity';
 import { readOutEndedRoles } from './read-out-ended-roles';
+import { listOfficerCandidates } from './officers';
 import { assignRole, endRole, handOver } from './roles';
+import { setUserRoles } from '#server/platform/auth/users.repo';
 
 // Roles with periods (s.29(5), reg. 3(h)(i)) and the compartment membership they carry (ADR 0023).
 
@@ -108,5 +110,25 @@ describe('roles and need-to-know', () => {
     expect(await readInto(relief.id, compartmentId)).toBe(true);
     await readOutEndedRoles(ctx(), clock);
     expect(await readInto(relief.id, compartmentId)).toBe(false);
+  });
+
+  it('offers each officer only the roles they may take on the source (mayHold, by the rules)', async () => {
+    const built = await buildSource(ctx(), { stage: 'prospect' });
+    const { handler, controller, ao } = built.people;
+    const dual = await buildOfficer(ctx(), 'handler');
+    await setUserRoles(ctx().database.db, dual.id, ['handler', 'controller'], clock.now());
+    const fresh = await buildOfficer(ctx(), 'authorising-officer');
+    const { items } = await listOfficerCandidates(ctx(), await scopeFor(ctx(), handler), built.id);
+    const mayHold = (id: string) => items.find((o) => o.id === id)?.mayHold;
+    // Already holding their one role, they may take no other.
+    expect(mayHold(handler.id)).toEqual([]);
+    expect(mayHold(controller.id)).toEqual([]);
+    expect(mayHold(ao.id)).toEqual([]);
+    expect(mayHold(dual.id)).toEqual(['handler', 'controller']);
+    expect(mayHold(fresh.id)).toEqual(['authorising-officer']);
+    await assignRole(ctx(), await scopeFor(ctx(), handler), built.id, { role: 'handler', userId: dual.id });
+    const after = await listOfficerCandidates(ctx(), await scopeFor(ctx(), handler), built.id);
+    // Now a handler, the dual officer may not also be the controller (three different people).
+    expect(after.items.find((o) => o.id === dual.id)?.mayHold).toEqual([]);
   });
 });

@@ -6,10 +6,11 @@ import { findUserByUsername, setUserRoles } from '#server/platform/auth/users.re
 import { fixedClock } from '#server/platform/clock';
 import { appPerFile, contextOf } from '../../../../../test/app';
 import { computedAlerts } from '../source-facts';
+import { presentSource } from '../sources.presenter';
 import { buildOfficer, buildSource, scopeFor } from '../sources.factory';
 import { refusal } from '../sources.test-support';
 import { applyForAuthorisation } from './apply-authorisation';
-import { applyForCca, decideCca, recordCcaNotice } from './ccas';
+import { applyForCca, cancelCca, decideCca, recordCcaNotice, renewCca } from './ccas';
 import { cancelSource } from './change-status';
 import { decideAuthorisation } from './decide-authorisation';
 import { readSource } from './read-source';
@@ -36,6 +37,14 @@ async function seniorAo() {
   return (
     (await findUserByUsername(ctx().database.db, senior)) ??
     buildOfficer(ctx(), 'authorising-officer', { username: senior })
+  );
+}
+
+/** The officer designated for CCAs in this file's configuration (made once). */
+async function designatedOfficer() {
+  return (
+    (await findUserByUsername(ctx().database.db, designated)) ??
+    buildOfficer(ctx(), 'authorising-officer', { username: designated })
   );
 }
 
@@ -226,9 +235,22 @@ describe('undercover officers (SI 2013/2788)', () => {
       approvedOn: '2027-02-24',
       reference: 'IPC/JC/0042',
     });
-    expect((await decide()).state.authorisations[0]!.expiresAt!.toISOString()).toBe(
-      '2028-03-10T00:00:00.000Z',
-    );
+    const renewed = await decide();
+    expect(renewed.state.authorisations[0]!.expiresAt!.toISOString()).toBe('2028-03-10T00:00:00.000Z');
+    // The page says how long, whether long-term, and the approval recorded.
+    const p = { actor: renewed.viewer, now: clock.now(), config: ctx().config.sources };
+    expect(presentSource(renewed.state, p).deployments).toEqual([
+      {
+        operation: 'operation elm',
+        days: 351,
+        longTerm: false,
+        judicialApproval: { approvedOn: '2027-02-24', reference: 'IPC/JC/0042' },
+      },
+    ]);
+    clock.set(new Date('2027-03-20T09:00:00Z'));
+    const later = await readSource(ctx(), await scopeFor(ctx(), handler), built.id);
+    const { deployments } = presentSource(later.state, { ...p, now: clock.now() });
+    expect(deployments[0]).toMatchObject({ days: 374, longTerm: true });
   });
 });
 
@@ -243,9 +265,46 @@ describe('criminal conduct authorisations', () => {
     });
   });
 
+  it('is renewed by a designated officer, running on from the old expiry, with a new 7-day notice', async () => {
+    start();
+    const designatedAo = await designatedOfficer();
+    const built = await buildSource(ctx(), { people: { ao: designatedAo } });
+    const { handler, ao } = { handler: built.people.handler, ao: designatedAo };
+    const applied = await applyForCca(ctx(), await scopeFor(ctx(), handler), built.id, cca);
+    const ccaId = applied.state.ccas[0]!.id;
+    const granted = await decideCca(ctx(), await scopeFor(ctx(), ao), built.id, ccaId, {
+      decision: 'grant',
+      reasons: 'r',
+    });
+    expect(granted.state.ccas[0]!.expiresAt!.toISOString()).toBe('2027-03-10T00:00:00.000Z');
+    clock.set(new Date('2026-09-01T10:00:00Z'));
+    const plainAo = await buildOfficer(ctx(), 'authorising-officer');
+    expect(
+      await refusal(renewCca(ctx(), await scopeFor(ctx(), plainAo), built.id, ccaId, { reasons: 'r' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    const renewed = await renewCca(ctx(), await scopeFor(ctx(), ao), built.id, ccaId, {
+      reasons: 'The conduct is still necessary.',
+    });
+    expect(renewed.state.ccas[0]!.expiresAt!.toISOString()).toBe('2028-03-10T00:00:00.000Z');
+    expect(renewed.state.ccaRenewals[0]).toMatchObject({
+      renewedBy: ao.id,
+      reasons: 'The conduct is still necessary.',
+    });
+    const notice = renewed.state.notices.find((n) => n.event === 'renewal')!;
+    expect(notice.dueAt.toISOString()).toBe('2026-09-08T10:00:00.000Z');
+    // Not by someone else's case role; not once cancelled.
+    expect(
+      await refusal(renewCca(ctx(), await scopeFor(ctx(), handler), built.id, ccaId, { reasons: 'r' })),
+    ).toMatchObject({ rule: sourceRules.ccaDesignated });
+    await cancelCca(ctx(), await scopeFor(ctx(), ao), built.id, ccaId, 'No longer needed.');
+    expect(
+      await refusal(renewCca(ctx(), await scopeFor(ctx(), ao), built.id, ccaId, { reasons: 'r' })),
+    ).toMatchObject({ rule: sourceRules.renewBeforeExpiry });
+  });
+
   it('is granted by a designated officer only, and starts the 7-day notice clock, tracked until the notice is recorded', async () => {
     start();
-    const designatedAo = await buildOfficer(ctx(), 'authorising-officer', { username: designated });
+    const designatedAo = await designatedOfficer();
     const built = await buildSource(ctx(), { people: { ao: designatedAo } });
     const { handler } = built.people;
     const applied = await applyForCca(ctx(), await scopeFor(ctx(), handler), built.id, cca);
