@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from './time';
 import { singleLineText } from './text';
 
 const seqString = singleLineText().regex(/^\d{1,19}$/, 'a sequence number');
@@ -10,8 +11,8 @@ export const auditEventsQuery = z.strictObject({
   actor: singleLineText().min(1).max(64).optional(),
   recordType: singleLineText().min(1).max(64).optional(),
   recordId: singleLineText().min(1).max(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   beforeSeq: seqString.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from './time';
 import { multiLineText, singleLineText } from './text';
 import { caveatSchema, classificationSchema } from './markings';
 import { pageQuery } from './pagination';
@@ -8,7 +9,7 @@ export * from './comms-views';
 
 /** A party as stored: an E.164 number (`+447700900123`) or, for e-mail style data, an identifier. */
 export const partySchema = singleLineText().trim().min(1).max(64);
-const isoDate = z.iso.datetime({ offset: true });
+const isoDate = instant();
 
 export const createDatasetBody = z.strictObject({
   name: singleLineText().trim().min(1).max(120),
