@@ -41,6 +41,9 @@ function sourcesEnv() {
     ),
     LANTERN_SOURCES_SENIOR_AOS: nameList,
     LANTERN_SOURCES_CCA_OFFICERS: nameList,
+    LANTERN_SOURCES_REWARD_CONTROLLER_PENCE: positive(50_000),
+    LANTERN_SOURCES_REASSESSMENT_PAYMENT_PENCE: positive(100_000),
+    LANTERN_SOURCES_REASSESSMENT_DAYS: positive(7),
   };
 }
 
@@ -124,6 +127,12 @@ export interface Config {
     seniorAuthorisingOfficers: string[];
     /** Usernames of the officers designated for criminal conduct authorisations (s.29B). */
     ccaOfficers: string[];
+    /** The handling life's values (modules/sources/handling/handling.rules.ts). */
+    handling: {
+      rewardControllerThresholdPence: number;
+      reassessmentPaymentThresholdPence: number;
+      reassessmentDays: number;
+    };
   };
   version: string;
 }
@@ -176,6 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
         e.LANTERN_SOURCES_SENIOR_AOS ?? (e.LANTERN_ENV === 'production' ? [] : ['authorising-officer']),
       ccaOfficers:
         e.LANTERN_SOURCES_CCA_OFFICERS ?? (e.LANTERN_ENV === 'production' ? [] : ['authorising-officer']),
+      handling: {
+        rewardControllerThresholdPence: e.LANTERN_SOURCES_REWARD_CONTROLLER_PENCE,
+        reassessmentPaymentThresholdPence: e.LANTERN_SOURCES_REASSESSMENT_PAYMENT_PENCE,
+        reassessmentDays: e.LANTERN_SOURCES_REASSESSMENT_DAYS,
+      },
     },
     version,
   };

@@ -82,6 +82,7 @@ export const alertKinds = [
   'contact-after-cancellation',
   'status-drift',
   'break-glass',
+  'reassessment-overdue',
 ] as const;
 export type AlertKind = (typeof alertKinds)[number];
 export const alertKindSchema = z.enum(alertKinds);

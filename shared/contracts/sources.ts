@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, instant } from './time';
 import { caveatSchema, classificationSchema } from './markings';
 import { pageQuery } from './pagination';
 import {
@@ -63,9 +64,9 @@ export * from './sources-views';
 // here (400 naming the field).
 
 /** A calendar date, `2026-03-01` (a date of birth, a recruitment, a Judicial Commissioner's approval). */
-export const isoDate = z.iso.date();
+export const isoDate = calendarDate();
 /** An instant with its offset, `2026-03-01T09:30:00Z`. */
-export const isoDateTime = z.iso.datetime({ offset: true });
+export const isoDateTime = instant();
 
 const line = (max = 200) => singleLineText().trim().min(1).max(max);
 const prose = (max = 5000) => multiLineText().trim().min(1).max(max);

@@ -8,3 +8,4 @@ export * from '../platform/crypto/record-keys.schema';
 export * from './meta.schema';
 export * from '../modules/comms-data/comms.schema';
 export * from '../modules/sources/sources.schema';
+export * from '../modules/sources/handling/handling.schema';

@@ -37,3 +37,8 @@ export { requestBreakGlass, decideBreakGlass } from './use-cases/break-glass';
 export { listQueue } from './use-cases/queue';
 export { readCentralRecord, exportCentralRecord } from './use-cases/central-record';
 export { presentSource, presentSourceSummary } from './sources.presenter';
+
+// The handling life (issue 21): what other modules receive — the sanitised products released to
+// the caller (Investigations), never the report or source behind them.
+export { listReleasedProducts } from './handling/use-cases/intelligence';
+export { buildHandlingDemo } from './handling/handling.demo';

@@ -2,6 +2,8 @@ import { sourcesManifest } from '#shared/contracts/sources.manifest';
 import type { AppContext } from '../../app-context';
 import { defineServerModule } from '../../platform/modules/server-module';
 import { authorisationRoutes } from './authorisations.routes';
+import { buildHandlingDemo } from './handling/handling.demo';
+import { handlingRoutes } from './handling/handling.routes';
 import { buildSourcesDemo } from './sources.demo';
 import { sourceRoutes } from './sources.routes';
 import { readOutEndedRoles } from './use-cases/read-out-ended-roles';
@@ -31,6 +33,9 @@ export const sourcesServerModule = defineServerModule({
       },
     };
   },
-  routes: (ctx) => [...sourceRoutes(ctx), ...authorisationRoutes(ctx)],
-  demo: (ctx) => buildSourcesDemo(ctx),
+  routes: (ctx) => [...sourceRoutes(ctx), ...authorisationRoutes(ctx), ...handlingRoutes(ctx)],
+  demo: async (ctx) => {
+    await buildSourcesDemo(ctx);
+    await buildHandlingDemo(ctx);
+  },
 });

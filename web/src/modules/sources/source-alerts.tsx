@@ -15,6 +15,7 @@ const alertTones: Record<SourceAlertView['kind'], BadgeTone> = {
   'contact-after-cancellation': 'danger',
   'status-drift': 'danger',
   'break-glass': 'info',
+  'reassessment-overdue': 'danger',
 };
 
 /**

@@ -96,6 +96,7 @@ export const alertKindLabels: Record<AlertKind, string> = {
   'contact-after-cancellation': 'Contact after cancellation',
   'status-drift': 'Possible status drift',
   'break-glass': 'Break-glass access',
+  'reassessment-overdue': 'Risk re-assessment overdue',
 };
 
 /** The register's flag filters (sources-list-page.tsx). */

@@ -4,6 +4,7 @@ import { withActorTx } from '../../../platform/access/actor-tx';
 import { recordAudit } from '../../../platform/audit/audit.service';
 import type { Tx } from '../../../db/client';
 import type { RequestScope, UserScope } from '../../../platform/request-scope';
+import { handlingAlertsOf } from '../handling/handling-alerts';
 import { computedAlerts } from '../source-facts';
 import { loadFacts } from '../source-state';
 import { insertAlert } from '../source-records.repo';
@@ -22,9 +23,17 @@ export function listAlerts(ctx: AppContext, scope: UserScope): Promise<SourceAle
     // The alerts read no date of birth: the vault stays closed.
     const facts = await loadFacts(ctx, tx, rows, { identities: false });
     const now = scope.clock.now();
+    const handling = await handlingAlertsOf(
+      tx,
+      rows.map((r) => r.id),
+      now,
+    );
     return rows
       .flatMap((source) =>
-        computedAlerts(facts.get(source.id)!, now, ctx.config.sources).map((a) => presentAlert(source, a)),
+        [
+          ...computedAlerts(facts.get(source.id)!, now, ctx.config.sources),
+          ...(handling.get(source.id) ?? []),
+        ].map((a) => presentAlert(source, a)),
       )
       .sort((a, b) => a.at.localeCompare(b.at) || a.sourceId.localeCompare(b.sourceId));
   });
