@@ -11,6 +11,7 @@ import {
 import type { Api } from '../modules';
 import { allPages, output } from './list-output';
 import { dayOf, deadline, summaryRow, when } from './sources-shared';
+import { registerSourcesHandlingCommands } from './sources-handling';
 import { registerSourcesShowCommand } from './sources-show';
 
 function status(value: string): SourceStatus {
@@ -46,6 +47,7 @@ export function registerSourcesCommands(program: Command, api: Api): void {
     });
 
   registerSourcesShowCommand(sources, api);
+  registerSourcesHandlingCommands(sources, api);
 
   sources
     .command('alerts')

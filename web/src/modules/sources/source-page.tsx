@@ -13,6 +13,13 @@ import { ReasonDialog } from './source-dialogs';
 import { SourceAlertList } from './source-alerts';
 import { SourceAuthorisations } from './source-authorisations';
 import { SourceCcas } from './source-ccas';
+import { HandlingTab } from './handling-parts';
+import { SourceContacts } from './source-contacts';
+import { SourceIntelligence } from './source-intelligence';
+import { SourceRecord, SourceTimeline } from './source-record';
+import { SourceDisclosures, SourceRewards } from './source-rewards';
+import { SourceRisk } from './source-risk';
+import { SourceTasking } from './source-tasking';
 import { SourceOverview } from './source-overview';
 import { SourceRoles } from './source-roles';
 import { sourceQuery } from './sources.api';
@@ -26,7 +33,8 @@ type StatusAction = 'suspend' | 'resume' | 'close' | 'cancel';
 
 /**
  * One source: its overview and flags, the identity vault, the roles and their history, the
- * authorisations with their clocks and the alerts. A source one is not read into is "not found",
+ * authorisations with their clocks, the handling life (risk, tasking, contacts, intelligence,
+ * rewards, disclosures), the reg. 3 record, the timeline and the alerts. A source one is not read into is "not found",
  * exactly as the API answers it. Buttons follow the record's abilities.
  */
 export function SourcePage() {
@@ -98,6 +106,22 @@ export function SourcePage() {
               </div>
             ),
           },
+          { id: 'risk', label: 'Risk', content: <HandlingTab source={s} render={SourceRisk} /> },
+          { id: 'tasking', label: 'Tasking', content: <HandlingTab source={s} render={SourceTasking} /> },
+          { id: 'contacts', label: 'Contacts', content: <HandlingTab source={s} render={SourceContacts} /> },
+          {
+            id: 'intelligence',
+            label: 'Intelligence',
+            content: <HandlingTab source={s} render={SourceIntelligence} />,
+          },
+          { id: 'rewards', label: 'Rewards', content: <HandlingTab source={s} render={SourceRewards} /> },
+          {
+            id: 'disclosures',
+            label: 'Disclosures',
+            content: <HandlingTab source={s} render={SourceDisclosures} />,
+          },
+          { id: 'record', label: 'Record', content: <SourceRecord source={s} /> },
+          { id: 'timeline', label: 'Timeline', content: <SourceTimeline source={s} /> },
           {
             id: 'alerts',
             label: s.alerts.length > 0 ? `Alerts (${s.alerts.length})` : 'Alerts',

@@ -2,17 +2,19 @@ import { Link } from '@tanstack/react-router';
 import { useCan } from '../../auth/abilities';
 
 /**
- * The module's own pages, as links under its header: the register for everyone read in, the queue
+ * The module's own pages, as links under its header: the register and the week for everyone read in, the queue
  * for those who authorise, the central record for those who keep or inspect it.
  */
 export function SourcesNav() {
   const canAuthorise = useCan('sources:authorise');
   const canReadRecords = useCan('sources:records');
-  if (!canAuthorise && !canReadRecords) return null;
   return (
     <nav className="sources-nav" aria-label="Sources">
       <Link to="/sources" className="sources-nav__link" activeOptions={{ exact: true, includeSearch: false }}>
         My sources
+      </Link>
+      <Link to="/sources/dashboard" className="sources-nav__link" activeOptions={{ includeSearch: false }}>
+        My week
       </Link>
       {canAuthorise ? (
         <Link to="/sources/queue" className="sources-nav__link">

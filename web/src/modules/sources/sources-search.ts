@@ -40,6 +40,23 @@ export const centralRecordSearch = listSearch({
 });
 
 /** The tabs of a source's page; the one open is in the URL (`?tab=authorisations`), so a link can open it. */
-export const sourceTabs = ['overview', 'identity', 'roles', 'authorisations', 'alerts'] as const;
+export const sourceTabs = [
+  'overview',
+  'identity',
+  'roles',
+  'authorisations',
+  'risk',
+  'tasking',
+  'contacts',
+  'intelligence',
+  'rewards',
+  'disclosures',
+  'record',
+  'timeline',
+  'alerts',
+] as const;
 export type SourceTab = (typeof sourceTabs)[number];
 export const sourcePageSearch = filterSearch({ tab: z.enum(sourceTabs) });
+
+/** The handler's dashboard: the week its calendar shows, by its Monday (`/sources/dashboard?week=2027-03-08`). */
+export const dashboardSearch = filterSearch({ week: isoDate });

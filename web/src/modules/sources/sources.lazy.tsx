@@ -1,6 +1,7 @@
 import { createLazyRoute } from '@tanstack/react-router';
 import { CentralRecordPage } from './central-record-page';
 import { DecisionPage } from './decision-page';
+import { HandlerDashboardPage } from './handler-dashboard-page';
 import { QueuePage } from './queue-page';
 import { SourcePage } from './source-page';
 import { SourcesListPage } from './sources-list-page';
@@ -13,4 +14,7 @@ export const centralRecordLazyRoute = createLazyRoute('/app/sources/central-reco
 export const sourceLazyRoute = createLazyRoute('/app/sources/$sourceId')({ component: SourcePage });
 export const decisionLazyRoute = createLazyRoute('/app/sources/$sourceId/decisions/$itemId')({
   component: DecisionPage,
+});
+export const dashboardLazyRoute = createLazyRoute('/app/sources/dashboard')({
+  component: HandlerDashboardPage,
 });

@@ -3,7 +3,7 @@ import { sourcesManifest } from '#shared/contracts/sources.manifest';
 import { appRoute } from '../../routes/app.route';
 import { SourcesIcon } from '../../ui/icons';
 import { defineWebModule, moduleGate } from '../module-definition';
-import { centralRecordSearch, sourcePageSearch, sourcesSearch } from './sources-search';
+import { centralRecordSearch, dashboardSearch, sourcePageSearch, sourcesSearch } from './sources-search';
 
 const lazy = () => import('./sources.lazy');
 
@@ -21,6 +21,13 @@ const registerRoute = createRoute({
   validateSearch: sourcesSearch.schema,
   search: { middlewares: [sourcesSearch.strip] },
 }).lazy(() => lazy().then((m) => m.registerLazyRoute));
+
+/** The handler's dashboard and the controller's view, with the week as a calendar. */
+const dashboardRoute = createRoute({
+  getParentRoute: () => sourcesRoute,
+  path: '/dashboard',
+  validateSearch: dashboardSearch.schema,
+}).lazy(() => lazy().then((m) => m.dashboardLazyRoute));
 
 /** The AO's queue: what waits for their decision, oldest first. */
 const queueRoute = createRoute({
@@ -53,13 +60,15 @@ const decisionRoute = createRoute({
 }).lazy(() => lazy().then((m) => m.decisionLazyRoute));
 
 /**
- * Sources (issue 20): the register, each source's page with its vault, roles and authorisations,
- * the AO's queue and decisions, and the central record.
+ * Sources (issues 20 and 21): the register, each source's page with its vault, roles,
+ * authorisations and handling life, the handler's week, the AO's queue and decisions, and the
+ * central record.
  */
 export const sourcesModule = defineWebModule({
   manifest: sourcesManifest,
   route: sourcesRoute.addChildren([
     registerRoute,
+    dashboardRoute,
     queueRoute,
     centralRecordRoute,
     sourceRoute,
@@ -71,6 +80,6 @@ export const sourcesModule = defineWebModule({
     icon: SourcesIcon,
     permission: 'sources:read',
     summary:
-      'The register of the sources you are read into: roles and their periods, the identity vault, authorisations with their clocks and reviews, the authorising officer’s queue and the central record.',
+      'The register of the sources you are read into: roles and their periods, the identity vault, authorisations with their clocks and reviews, risk, tasking, meetings, graded intelligence and sanitised products, rewards, the reg. 3 record, your week, the authorising officer’s queue and the central record.',
   },
 });
